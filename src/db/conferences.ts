@@ -1,0 +1,113 @@
+/** Conferences: create, edit, list, and move to and from the Trash. */
+import type { Conference, ConferenceDraft } from '../model/types';
+import { newId, nowIso } from '../model/ids';
+import { compareConferences } from '../model/order';
+import { db } from './database';
+import { trackWrite } from './pending';
+
+function clean(d: ConferenceDraft): ConferenceDraft {
+  return {
+    name: d.name.trim(),
+    place: d.place.trim(),
+    timeZone: d.timeZone,
+    startDate: d.startDate,
+    endDate: d.endDate,
+    url: d.url.trim(),
+  };
+}
+
+/** Stores a new conference from a validated draft and returns its id. */
+export function createConference(draft: ConferenceDraft): Promise<string> {
+  const now = nowIso();
+  const conf: Conference = {
+    id: newId(),
+    created: now,
+    updated: now,
+    localRev: 1,
+    deletedAt: null,
+    body: '',
+    ...clean(draft),
+  };
+  return trackWrite(async () => {
+    await db.conferences.add(conf);
+    return conf.id;
+  });
+}
+
+/** Replaces a conference's form fields from a validated draft. */
+export function updateConference(id: string, draft: ConferenceDraft): Promise<void> {
+  return trackWrite(async () => {
+    const n = await db.conferences.where('id').equals(id).modify((c) => {
+      Object.assign(c, clean(draft));
+      c.updated = nowIso();
+      c.localRev++;
+    });
+    if (n === 0) throw new Error('This conference no longer exists.');
+  });
+}
+
+/** One conference, or undefined; includes one in the Trash. */
+export function getConference(id: string): Promise<Conference | undefined> {
+  return db.conferences.get(id);
+}
+
+/** Conferences not in the Trash, newest first. */
+export async function listConferences(): Promise<Conference[]> {
+  const all = await db.conferences.toArray();
+  return all.filter((c) => c.deletedAt === null).sort(compareConferences);
+}
+
+/** Number of live talks per conference id, for the conference list. */
+export async function countTalksByConference(): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.talks.each((t) => {
+    if (t.deletedAt === null) counts.set(t.conferenceId, (counts.get(t.conferenceId) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/**
+ * Moves a conference and its live talks to the Trash with one timestamp,
+ * so restoring the conference brings back exactly the talks that went with it.
+ */
+export function trashConference(id: string): Promise<void> {
+  return trackWrite(() =>
+    db.transaction('rw', db.conferences, db.talks, async () => {
+      const now = nowIso();
+      await db.conferences.where('id').equals(id).modify((c) => {
+        if (c.deletedAt === null) {
+          c.deletedAt = now;
+          c.updated = now;
+          c.localRev++;
+        }
+      });
+      await db.talks.where('conferenceId').equals(id).modify((t) => {
+        if (t.deletedAt === null) {
+          t.deletedAt = now;
+          t.updated = now;
+          t.localRev++;
+        }
+      });
+    }),
+  );
+}
+
+/** Brings a conference back from the Trash with the talks that were trashed along with it. */
+export function restoreConference(id: string): Promise<void> {
+  return trackWrite(() =>
+    db.transaction('rw', db.conferences, db.talks, async () => {
+      const conf = await db.conferences.get(id);
+      if (!conf || conf.deletedAt === null) return;
+      const when = conf.deletedAt;
+      const now = nowIso();
+      await db.conferences.update(id, { deletedAt: null, updated: now, localRev: conf.localRev + 1 });
+      await db.talks.where('conferenceId').equals(id).modify((t) => {
+        if (t.deletedAt === when) {
+          t.deletedAt = null;
+          t.updated = now;
+          t.localRev++;
+        }
+      });
+    }),
+  );
+}

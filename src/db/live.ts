@@ -1,0 +1,20 @@
+/** Preact binding for Dexie live queries: components re-render when the data they read changes. */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export type LiveResult<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
+
+/** Subscribes to a query over the database; re-runs it when any table it read changes, in this tab or another. */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveResult<T> {
+  const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+  useEffect(() => {
+    setResult({ status: 'loading' });
+    const sub = liveQuery(query).subscribe({
+      next: (value) => setResult({ status: 'ready', value }),
+      error: (error: unknown) => setResult({ status: 'error', error }),
+    });
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return result;
+}

@@ -1,0 +1,23 @@
+/** Opening the database at start, with a reason a person can act on when it cannot be opened. */
+import { db } from './database';
+import { purgeTrash } from './trash';
+
+export type OpenResult = { ok: true } | { ok: false; reason: string };
+
+/** Opens the database, then purges expired Trash; never throws. */
+export async function openDatabase(): Promise<OpenResult> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null)
+    return { ok: false, reason: 'This browser offers no IndexedDB storage, which Lectern keeps your notes in.' };
+  try {
+    await db.open();
+  } catch (err) {
+    const name = (err as { name?: string }).name ?? '';
+    const detail = (err as { message?: string }).message ?? String(err);
+    if (name === 'MissingAPIError')
+      return { ok: false, reason: 'This browser offers no IndexedDB storage, which Lectern keeps your notes in.' };
+    return { ok: false, reason: `The browser refused to open Lectern's storage (${name || 'error'}: ${detail}).` };
+  }
+  // Purging is housekeeping: a failure here must not keep the notes from opening.
+  purgeTrash().catch((err: unknown) => console.warn('Could not purge the Trash', err));
+  return { ok: true };
+}

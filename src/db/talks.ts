@@ -1,0 +1,98 @@
+/** Talks and free notes: create, edit, save the note, list, and move to and from the Trash. */
+import type { Talk, TalkKind } from '../model/types';
+import type { TalkFields } from '../model/talk-draft';
+import { newId, nowIso } from '../model/ids';
+import { compareTalks } from '../model/order';
+import { db } from './database';
+import { trackWrite } from './pending';
+
+/** Stores a new talk in a conference and returns its id. */
+export function createTalk(conferenceId: string, fields: TalkFields, kind: TalkKind = 'talk'): Promise<string> {
+  const now = nowIso();
+  const talk: Talk = {
+    id: newId(),
+    created: now,
+    updated: now,
+    localRev: 1,
+    deletedAt: null,
+    conferenceId,
+    kind,
+    abstract: '',
+    body: '',
+    tags: [],
+    starred: false,
+    attachments: [],
+    ...fields,
+  };
+  return trackWrite(async () => {
+    await db.talks.add(talk);
+    return talk.id;
+  });
+}
+
+/** Replaces a talk's schedule fields (title, speakers, times, room, …); the note is left alone. */
+export function updateTalk(id: string, fields: TalkFields): Promise<void> {
+  return trackWrite(async () => {
+    const n = await db.talks.where('id').equals(id).modify((t) => {
+      Object.assign(t, fields);
+      t.updated = nowIso();
+      t.localRev++;
+    });
+    if (n === 0) throw new Error('This talk no longer exists.');
+  });
+}
+
+/**
+ * Stores the note's whole text. Called on every input: each call is its own transaction,
+ * and IndexedDB commits transactions on one store in the order they were made, so the last text typed wins.
+ */
+export function saveTalkBody(id: string, body: string): Promise<void> {
+  return trackWrite(async () => {
+    const n = await db.talks.where('id').equals(id).modify((t) => {
+      t.body = body;
+      t.updated = nowIso();
+      t.localRev++;
+    });
+    if (n === 0) throw new Error('This talk no longer exists, so the note cannot be saved.');
+  });
+}
+
+/** One talk, or undefined; includes one in the Trash. */
+export function getTalk(id: string): Promise<Talk | undefined> {
+  return db.talks.get(id);
+}
+
+/** A conference's live talks in schedule order. */
+export async function listTalks(conferenceId: string): Promise<Talk[]> {
+  const talks = await db.talks.where('conferenceId').equals(conferenceId).toArray();
+  return talks.filter((t) => t.deletedAt === null).sort(compareTalks);
+}
+
+/** Moves one talk to the Trash. */
+export function trashTalk(id: string): Promise<void> {
+  return trackWrite(async () => {
+    const now = nowIso();
+    await db.talks.where('id').equals(id).modify((t) => {
+      if (t.deletedAt === null) {
+        t.deletedAt = now;
+        t.updated = now;
+        t.localRev++;
+      }
+    });
+  });
+}
+
+/** Brings a talk back from the Trash, and its conference too if that is in the Trash. */
+export function restoreTalk(id: string): Promise<void> {
+  return trackWrite(() =>
+    db.transaction('rw', db.conferences, db.talks, async () => {
+      const talk = await db.talks.get(id);
+      if (!talk) return;
+      const now = nowIso();
+      if (talk.deletedAt !== null) await db.talks.update(id, { deletedAt: null, updated: now, localRev: talk.localRev + 1 });
+      const conf = await db.conferences.get(talk.conferenceId);
+      if (conf && conf.deletedAt !== null)
+        await db.conferences.update(conf.id, { deletedAt: null, updated: now, localRev: conf.localRev + 1 });
+    }),
+  );
+}

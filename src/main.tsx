@@ -1,0 +1,16 @@
+/** Boots the app: register the service worker, open the database, render. */
+import { render } from 'preact';
+import './styles.css';
+import { App } from './app/app';
+import { FatalScreen } from './app/fatal-screen';
+import { registerServiceWorker } from './app/pwa';
+import { openDatabase } from './db/open';
+
+// Registered first, so the app is cached for offline use even when storage fails to open.
+registerServiceWorker();
+
+const root = document.getElementById('app')!;
+root.textContent = '';
+void openDatabase().then((result) => {
+  render(result.ok ? <App /> : <FatalScreen reason={result.reason} />, root);
+});

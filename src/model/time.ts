@@ -1,0 +1,141 @@
+/** Venue time zones: converting between wall-clock times at the venue and stored instants. */
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The device's IANA time zone, the default for a new conference. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Whether the runtime knows this IANA zone name. */
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone || zone.trim() !== zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every IANA zone the runtime knows, for the zone picker. */
+export function listTimeZones(): string[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+}
+
+/** Whether text is a real calendar date written YYYY-MM-DD. */
+export function isValidDate(text: string): boolean {
+  const m = DATE_RE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+/** Whether text is a 24-hour wall-clock time written HH:MM. */
+export function isValidTime(text: string): boolean {
+  return TIME_RE.test(text);
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(zone: string, instant: number): Record<string, number> {
+  let f = partsFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(zone, f);
+  }
+  const out: Record<string, number> = {};
+  for (const p of f.formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+}
+
+/** The zone's offset from UTC in minutes at an instant (e.g. +60 for Brussels in winter). */
+export function zoneOffsetMinutes(zone: string, instant: number): number {
+  const p = partsIn(zone, instant);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
+}
+
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The ISO 8601 instant, written with the venue's offset, of a wall-clock time at the venue.
+ * A time that falls in a daylight-saving gap moves forward, as clocks at the venue do.
+ */
+export function zonedToIso(day: string, time: string, zone: string): string {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The offset depends on the instant we are looking for; two passes settle it on both sides of a change.
+  let offset = zoneOffsetMinutes(zone, wall);
+  offset = zoneOffsetMinutes(zone, wall - offset * 60000);
+  const instant = wall - offset * 60000;
+  const p = partsIn(zone, instant);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}:00${formatOffset(offset)}`;
+}
+
+/** The venue-local date and time (YYYY-MM-DD, HH:MM) of an ISO instant. */
+export function isoToZoned(iso: string, zone: string): { day: string; time: string } {
+  const p = partsIn(zone, Date.parse(iso));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return { day: `${p.year}-${pad(p.month!)}-${pad(p.day!)}`, time: `${pad(p.hour!)}:${pad(p.minute!)}` };
+}
+
+/** The dates from start to end inclusive, YYYY-MM-DD. */
+export function datesBetween(start: string, end: string): string[] {
+  const out: string[] = [];
+  if (!isValidDate(start) || !isValidDate(end) || end < start) return out;
+  const t = new Date(`${start}T00:00:00Z`);
+  for (let i = 0; i < 366; i++) {
+    const day = t.toISOString().slice(0, 10);
+    out.push(day);
+    if (day === end) break;
+    t.setUTCDate(t.getUTCDate() + 1);
+  }
+  return out;
+}
+
+/** Human date such as "Sat 1 Feb 2025", read as a calendar date with no zone. */
+export function formatDay(day: string): string {
+  if (!isValidDate(day)) return day;
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}
+
+/** A conference's date span for lists, e.g. "1 Feb 2025 – 2 Feb 2025". */
+export function formatDateSpan(start: string, end: string): string {
+  return start === end ? formatDay(start) : `${formatDay(start)} – ${formatDay(end)}`;
+}
+
+/** "09:30–10:15" in the venue zone, with the device's times beside them when its zone differs. */
+export function formatTalkTime(starts: string | null, ends: string | null, zone: string, device = deviceTimeZone()): string {
+  if (!starts) return '';
+  const range = (z: string): string => {
+    const a = isoToZoned(starts, z).time;
+    return ends ? `${a}–${isoToZoned(ends, z).time}` : a;
+  };
+  const venue = range(zone);
+  if (device === zone || zoneOffsetMinutes(device, Date.parse(starts)) === zoneOffsetMinutes(zone, Date.parse(starts))) return venue;
+  return `${venue} (${range(device)} your time)`;
+}

@@ -1,0 +1,91 @@
+/** One conference: its details and its talks grouped by day, in schedule order. */
+import type { JSX } from 'preact';
+import { useRoute } from 'preact-iso';
+import { getConference } from '../../db/conferences';
+import { useLiveQuery } from '../../db/live';
+import { listTalks } from '../../db/talks';
+import { groupTalksByDay } from '../../model/order';
+import { datesBetween, formatDateSpan, formatDay, formatTalkTime } from '../../model/time';
+import type { Conference, Talk } from '../../model/types';
+import { routes } from '../../app/routes';
+import { useTitle } from '../../app/use-title';
+import { LiveView } from '../components/live-view';
+import { NotFound } from '../components/not-found';
+
+export function ConferencePage(): JSX.Element {
+  const { params } = useRoute();
+  const id = params.id!;
+  const result = useLiveQuery(async () => {
+    const conference = await getConference(id);
+    if (!conference || conference.deletedAt !== null) return null;
+    return { conference, talks: await listTalks(id) };
+  }, [id]);
+  useTitle(result.status === 'ready' ? result.value?.conference.name : undefined);
+  return (
+    <LiveView result={result}>
+      {(data) => (data ? <ConferenceView conference={data.conference} talks={data.talks} /> : <NotFound what="conference" />)}
+    </LiveView>
+  );
+}
+
+function ConferenceView({ conference: c, talks }: { conference: Conference; talks: Talk[] }): JSX.Element {
+  const days = datesBetween(c.startDate, c.endDate);
+  return (
+    <section class="screen">
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <a href={routes.home}>Conferences</a>
+      </nav>
+      <header class="screen__header">
+        <h1>{c.name}</h1>
+        <a class="button" href={routes.editConference(c.id)}>
+          Edit
+        </a>
+      </header>
+      <p class="meta">
+        {formatDateSpan(c.startDate, c.endDate)}
+        {c.place && ` · ${c.place}`}
+        <br />
+        <span class="muted">Times in {c.timeZone}</span>
+        {c.url && (
+          <>
+            <br />
+            <a href={c.url} target="_blank" rel="noopener noreferrer">
+              {c.url.replace(/^https?:\/\//, '')}
+            </a>
+          </>
+        )}
+      </p>
+      <p class="actions">
+        <a class="button button--primary" href={routes.newTalk(c.id)}>
+          Add talk
+        </a>
+      </p>
+      {talks.length === 0 ? (
+        <p class="empty">No talks yet. Add the talk you are in and start taking notes.</p>
+      ) : (
+        groupTalksByDay(talks).map((g) => {
+          const n = days.indexOf(g.day) + 1;
+          const heading = !g.day ? 'No day set' : n > 0 ? `Day ${n} · ${formatDay(g.day)}` : formatDay(g.day);
+          return (
+            <section key={g.day} class="day" aria-label={heading}>
+              <h2>{heading}</h2>
+              <ul class="card-list">
+                {g.talks.map((t) => (
+                  <li key={t.id}>
+                    <a class="card" href={routes.talk(t.id)}>
+                      <span class="card__time">{formatTalkTime(t.starts, t.ends, c.timeZone) || 'No time set'}</span>
+                      <span class="card__title">{t.title}</span>
+                      {(t.speakers.length > 0 || t.room) && (
+                        <span class="card__meta">{[t.speakers.map((s) => s.name).join(', '), t.room].filter(Boolean).join(' · ')}</span>
+                      )}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+    </section>
+  );
+}

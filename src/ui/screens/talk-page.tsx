@@ -1,0 +1,99 @@
+/** One talk: its details and its note, to write or to read. */
+import type { JSX } from 'preact';
+import { useRoute } from 'preact-iso';
+import { getConference } from '../../db/conferences';
+import { useLiveQuery } from '../../db/live';
+import { getTalk } from '../../db/talks';
+import { NoteEditor } from '../../editor/note-editor';
+import { datesBetween, formatDay, formatTalkTime } from '../../model/time';
+import type { Conference, Talk } from '../../model/types';
+import { routes } from '../../app/routes';
+import { useTitle } from '../../app/use-title';
+import { LiveView } from '../components/live-view';
+import { MarkdownView } from '../components/markdown-view';
+import { NotFound } from '../components/not-found';
+
+export function TalkPage(): JSX.Element {
+  const { params, query } = useRoute();
+  const id = params.id!;
+  const result = useLiveQuery(async () => {
+    const talk = await getTalk(id);
+    const conference = talk && (await getConference(talk.conferenceId));
+    if (!talk || !conference || talk.deletedAt !== null) return null;
+    return { talk, conference };
+  }, [id]);
+  useTitle(result.status === 'ready' ? result.value?.talk.title : undefined);
+  return (
+    <LiveView result={result}>
+      {(data) => (data ? <TalkView {...data} reading={query.view === 'read'} /> : <NotFound what="talk" />)}
+    </LiveView>
+  );
+}
+
+function TalkView({ talk: t, conference: c, reading }: { talk: Talk; conference: Conference; reading: boolean }): JSX.Element {
+  const dayIndex = datesBetween(c.startDate, c.endDate).indexOf(t.day);
+  const when = [t.day && (dayIndex >= 0 ? `Day ${dayIndex + 1} · ${formatDay(t.day)}` : formatDay(t.day)), formatTalkTime(t.starts, t.ends, c.timeZone)]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <article class="screen talk">
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <a href={routes.conference(c.id)}>{c.name}</a>
+      </nav>
+      <header class="screen__header">
+        <h1>{t.title}</h1>
+        <a class="button" href={routes.editTalk(t.id)}>
+          Edit
+        </a>
+      </header>
+      <dl class="talk__details">
+        {t.speakers.length > 0 && (
+          <>
+            <dt>{t.speakers.length === 1 ? 'Speaker' : 'Speakers'}</dt>
+            <dd>
+              {t.speakers.map((s, i) => (
+                <span key={i} class="talk__speaker">
+                  {s.name}
+                  {s.affiliation && <span class="muted">, {s.affiliation}</span>}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {when && (
+          <>
+            <dt>When</dt>
+            <dd>{when}</dd>
+          </>
+        )}
+        {(t.room || t.track) && (
+          <>
+            <dt>Where</dt>
+            <dd>{[t.room, t.track].filter(Boolean).join(' · ')}</dd>
+          </>
+        )}
+        {t.links.length > 0 && (
+          <>
+            <dt>Links</dt>
+            <dd>
+              {t.links.map((l, i) => (
+                <a key={i} class="talk__link" href={l.url} target="_blank" rel="noopener noreferrer">
+                  {l.label}
+                </a>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      <div class="segmented" role="group" aria-label="Note view">
+        <a href={routes.talk(t.id)} aria-current={reading ? undefined : 'page'} class="segmented__item">
+          Write
+        </a>
+        <a href={`${routes.talk(t.id)}?view=read`} aria-current={reading ? 'page' : undefined} class="segmented__item">
+          Read
+        </a>
+      </div>
+      {reading ? <MarkdownView source={t.body} /> : <NoteEditor key={t.id} talkId={t.id} body={t.body} label={`Note on ${t.title}`} />}
+    </article>
+  );
+}

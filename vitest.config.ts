@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/helpers/fake-indexeddb.ts'],
+        },
+      },
+      {
+        plugins: [preact()],
+        define: { __APP_VERSION__: JSON.stringify('test') },
+        resolve: { alias: { 'virtual:pwa-register': here('test/helpers/pwa-register-stub.ts') } },
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/helpers/fake-indexeddb.ts', 'test/helpers/component-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'],
+          environment: 'node',
+          // One browser at a time: the machine has two cores and the tests measure real timing.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
