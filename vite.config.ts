@@ -65,6 +65,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes over the open page so it works offline at once; later versions still wait to be accepted.
+        clientsClaim: true,
       },
     }),
   ],

@@ -31,6 +31,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/helpers/e2e-global-setup.ts'],
           // One browser at a time: the machine has two cores and the tests measure real timing.
           fileParallelism: false,
           testTimeout: 120_000,

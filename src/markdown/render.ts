@@ -17,6 +17,8 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
+  // An image typed without a description is treated as decorative rather than read out as its file name.
+  if (node.tagName === 'IMG' && !node.hasAttribute('alt')) node.setAttribute('alt', '');
 });
 
 /** Renders a note's Markdown as HTML with every script, handler and unsafe URL removed. */

@@ -6,7 +6,6 @@ import { describeStorageError } from '../../db/errors';
 import { useLiveQuery } from '../../db/live';
 import { restoreTalk } from '../../db/talks';
 import { emptyTrash, listTrash, TRASH_DAYS } from '../../db/trash';
-import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
 
@@ -79,9 +78,6 @@ export function TrashScreen(): JSX.Element {
           )
         }
       </LiveView>
-      <p>
-        <a href={routes.home}>Back to conferences</a>
-      </p>
     </section>
   );
 }

@@ -1,0 +1,180 @@
+// The whole first-day story, at phone and desktop size, against the built app.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
+import { DESKTOP, PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
+import { ROOT } from '../helpers/build';
+import { startStaticServer, type StaticServer } from '../helpers/static-server';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // A strict CSP blocks inline script tags, so axe is evaluated rather than injected.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer(`${ROOT}dist`);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+])('on a %s', (_size, options) => {
+  it('creates a conference and a talk, takes a note that survives a reload, reads it, and restores from the Trash', async () => {
+    const context = await browser.newContext({ ...options, timezoneId: 'Europe/Brussels' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    await expect(page.getByText('No conferences yet.').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Invalid input: a message beside each field, nothing stored.
+    await page.getByRole('link', { name: 'New conference' }).click();
+    await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/Brussels');
+    await page.getByLabel('Time zone').fill('Mars/Olympus');
+    await page.getByLabel('Website').fill('not a url');
+    await page.getByRole('button', { name: 'Add conference' }).click();
+    await page.getByText('Give the conference a name.').waitFor();
+    await page.getByText('“Mars/Olympus” is not a known time zone').waitFor();
+    await page.getByText('Enter a web address starting with https://').waitFor();
+    await expect(page.getByLabel('Name').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByText('No conferences yet.').waitFor();
+
+    await createConference(page, {
+      name: 'FOSDEM 2026',
+      place: 'Brussels',
+      startDate: '2026-01-31',
+      endDate: '2026-02-01',
+      timeZone: 'Europe/Brussels',
+      url: 'https://fosdem.org/2026/',
+    });
+    await addTalk(page, {
+      title: 'Sunday keynote',
+      day: 'Day 2',
+      starts: '09:30',
+      ends: '10:00',
+      room: 'Janson',
+    });
+    await page.getByRole('link', { name: 'FOSDEM 2026' }).click();
+    await addTalk(page, {
+      title: 'CRDTs in practice',
+      speakers: [
+        { name: 'Ada Lovelace', affiliation: 'Analytical Engines' },
+        { name: 'Grace Hopper' },
+      ],
+      day: 'Day 1',
+      starts: '14:00',
+      ends: '14:45',
+      room: 'K.1.105',
+      track: 'Local-first',
+      links: [{ label: 'Slides', url: 'https://example.org/slides.pdf' }],
+    });
+    await page.getByText('Ada Lovelace').waitFor();
+    await page.getByText('14:00–14:45').waitFor();
+    await page.getByRole('link', { name: 'Slides' }).waitFor();
+
+    await typeNote(page, '# Notes\n\n- merge is **commutative**\n- <img src=x onerror="alert(1)">\n');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.reload();
+    await expect(noteText(page)).resolves.toBe('# Notes\n\n- merge is **commutative**\n- <img src=x onerror="alert(1)">\n');
+
+    await page.getByRole('link', { name: 'Read' }).click();
+    await page.locator('.markdown strong', { hasText: 'commutative' }).waitFor();
+    expect(await page.locator('.markdown img[onerror]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The conference lists its talks by day, in time order, with a talk without a time last.
+    await page.getByRole('link', { name: 'FOSDEM 2026' }).click();
+    await addTalk(page, { title: 'Hallway chat', day: 'Day 1' });
+    await page.getByRole('link', { name: 'FOSDEM 2026' }).click();
+    const day1 = page.getByRole('region', { name: /^Day 1/ });
+    await expect(day1.locator('.card__title').allTextContents()).resolves.toEqual(['CRDTs in practice', 'Hallway chat']);
+    await expect(page.getByRole('region', { name: /^Day 2/ }).locator('.card__title').allTextContents()).resolves.toEqual(['Sunday keynote']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Edit a talk: the note stays.
+    await page.getByRole('link', { name: /CRDTs in practice/ }).click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Title').fill('CRDTs in production');
+    await page.getByLabel('Ends').fill('13:00');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The end must be after the start.').waitFor();
+    await page.getByLabel('Ends').fill('15:00');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'CRDTs in production' }).waitFor();
+    await expect(noteText(page)).resolves.toContain('merge is **commutative**');
+
+    // Delete to the Trash, then restore with its note.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Move to Trash' }).click();
+    await page.getByRole('heading', { level: 1, name: 'FOSDEM 2026' }).waitFor();
+    expect(await page.getByText('CRDTs in production').count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('button', { name: 'Restore CRDTs in production' }).click();
+    await page.getByText('The Trash is empty.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Conferences' }).click();
+    await page.getByRole('link', { name: /FOSDEM 2026/ }).click();
+    await page.getByRole('link', { name: /CRDTs in production/ }).click();
+    await expect(noteText(page)).resolves.toContain('merge is **commutative**');
+
+    // Edit the conference, then trash and restore it with its talks.
+    await page.getByRole('link', { name: 'FOSDEM 2026' }).click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Place').fill('ULB Solbosch, Brussels');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('ULB Solbosch, Brussels').waitFor();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Move to Trash' }).click();
+    await page.getByText('No conferences yet.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('button', { name: 'Restore FOSDEM 2026' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Conferences' }).click();
+    await page.getByText('3 talks').waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+it('fits a 320 px wide screen with touch targets of at least 44 px', async () => {
+  const context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await createConference(page, { name: 'Tiny screen conference with a long name', startDate: '2026-05-01', endDate: '2026-05-01' });
+  await addTalk(page, { title: 'A talk', speakers: [{ name: 'Someone' }], links: [{ label: 'Video', url: 'https://example.org/v' }] });
+  for (const path of [new URL(page.url()).pathname, '/', '/settings', '/trash']) {
+    await page.goto(server.url + path);
+    await page.locator('h1').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea')]
+        .filter((el) => el.offsetParent !== null && !el.closest('.talk__details dd a:not(.talk__link)'))
+        .map((el) => ({ el: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))
+        .filter((x) => x.h < 44),
+    );
+    expect(small, `small targets on ${path}`).toEqual([]);
+  }
+  await context.close();
+});

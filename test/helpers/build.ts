@@ -1,0 +1,15 @@
+/** Builds the app for the browser tests, as `npm run build` does. */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs a production build into outDir; env tags the build (LECTERN_BUILD) for update tests. */
+export function buildApp(outDir = 'dist', env: Record<string, string> = {}): string {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env, LECTERN_OUT_DIR: outDir },
+  });
+  return `${ROOT}${outDir}`;
+}

@@ -1,0 +1,73 @@
+/** A static file server for the built app, as a plain web host would serve it: files, else index.html. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  url: string;
+  port: number;
+  /** Paths requested since start or the last reset, in order. */
+  requests: string[];
+  /** Serves another build from now on, as a deploy would. */
+  setRoot(dir: string): void;
+  close(): Promise<void>;
+}
+
+/** Starts serving dir on 127.0.0.1 (a free port unless one is given). */
+export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
+  let root = resolve(dir);
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // Unknown paths are app routes: a deep link on a first visit still gets the app.
+      if (extname(path) && !path.endsWith('.html')) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      file = join(root, 'index.html');
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // The service worker and the page must be revalidated, or a deploy is never noticed.
+    const revalidate = file.endsWith('sw.js') || file.endsWith('.html') || file.endsWith('.webmanifest');
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': revalidate ? 'no-cache' : 'public, max-age=31536000, immutable',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    requests,
+    setRoot(dir2) {
+      root = resolve(dir2);
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
