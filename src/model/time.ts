@@ -75,16 +75,20 @@ function formatOffset(minutes: number): string {
 
 /**
  * The ISO 8601 instant, written with the venue's offset, of a wall-clock time at the venue.
- * A time that falls in a daylight-saving gap moves forward, as clocks at the venue do.
+ * A time that falls in a daylight-saving gap moves forward, as clocks at the venue do;
+ * a time the clocks show twice is its first occurrence.
  */
 export function zonedToIso(day: string, time: string, zone: string): string {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  // The offset depends on the instant we are looking for; two passes settle it on both sides of a change.
-  let offset = zoneOffsetMinutes(zone, wall);
-  offset = zoneOffsetMinutes(zone, wall - offset * 60000);
-  const instant = wall - offset * 60000;
+  // The zone's offsets a day either side bracket any change near this time; an offset fits if the instant it gives has it.
+  const before = zoneOffsetMinutes(zone, wall - 86_400_000);
+  const after = zoneOffsetMinutes(zone, wall + 86_400_000);
+  const fits = [before, after].filter((o) => zoneOffsetMinutes(zone, wall - o * 60000) === o);
+  // In a gap neither fits: the offset from before the change gives the instant the clocks jumped past, later by the gap.
+  const instant = fits.length ? Math.min(...fits.map((o) => wall - o * 60000)) : wall - before * 60000;
+  const offset = zoneOffsetMinutes(zone, instant);
   const p = partsIn(zone, instant);
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${p.year}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}:00${formatOffset(offset)}`;
