@@ -9,7 +9,10 @@ export async function openDatabase(): Promise<OpenResult> {
   if (typeof indexedDB === 'undefined' || indexedDB === null)
     return { ok: false, reason: 'This browser offers no IndexedDB storage, which Lectern keeps your notes in.' };
   try {
-    await db.open();
+    // An open tab still running an older version can hold up the upgrade indefinitely: say so instead of waiting silently.
+    const blocked = new Promise<'blocked'>((resolve) => db.on('blocked', () => resolve('blocked')));
+    if ((await Promise.race([db.open(), blocked])) === 'blocked')
+      return { ok: false, reason: 'Lectern is open in another tab with an older version, which keeps this one from upgrading its storage. Close the other Lectern tabs, then reload.' };
   } catch (err) {
     const name = (err as { name?: string }).name ?? '';
     const detail = (err as { message?: string }).message ?? String(err);
