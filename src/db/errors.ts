@@ -9,6 +9,8 @@ export function describeStorageError(err: unknown): string {
     return 'This browser does not let Lectern store data here (private browsing may block it).';
   if (name === 'DatabaseClosedError' || name === 'VersionError')
     return 'Lectern was updated in another tab. Reload this tab to keep saving.';
+  // A plain Error is one the app threw itself (e.g. "This talk no longer exists."): its message is already meant for people.
+  if (err instanceof Error && err.name === 'Error' && err.message) return err.message;
   return `Not saved: the browser refused to store it (${name || 'unknown error'}).`;
 }
 

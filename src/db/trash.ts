@@ -47,5 +47,6 @@ export function purgeTrash(before: Date = new Date(Date.now() - TRASH_DAYS * 86_
 
 /** Deletes everything in the Trash now. */
 export function emptyTrash(): Promise<number> {
-  return purgeTrash(new Date(8.64e15));
+  // The cutoff is compared as text: it must be a four-digit year, as the largest Date's "+275760-…" sorts before every "2…".
+  return purgeTrash(new Date('9999-12-31T23:59:59.999Z'));
 }
