@@ -2,6 +2,7 @@
 import type { Conference, ConferenceDraft } from '../model/types';
 import { newId, nowIso } from '../model/ids';
 import { compareConferences } from '../model/order';
+import { canonicalTimeZone, moveToZone } from '../model/time';
 import { db } from './database';
 import { trackWrite } from './pending';
 
@@ -9,7 +10,7 @@ function clean(d: ConferenceDraft): ConferenceDraft {
   return {
     name: d.name.trim(),
     place: d.place.trim(),
-    timeZone: d.timeZone,
+    timeZone: canonicalTimeZone(d.timeZone),
     startDate: d.startDate,
     endDate: d.endDate,
     url: d.url.trim(),
@@ -34,16 +35,28 @@ export function createConference(draft: ConferenceDraft): Promise<string> {
   });
 }
 
-/** Replaces a conference's form fields from a validated draft. */
+/**
+ * Replaces a conference's form fields from a validated draft. A changed time zone is taken as a correction:
+ * its talks keep the times shown on the schedule (09:30 stays 09:30), now read in the new zone.
+ */
 export function updateConference(id: string, draft: ConferenceDraft): Promise<void> {
-  return trackWrite(async () => {
-    const n = await db.conferences.where('id').equals(id).modify((c) => {
-      Object.assign(c, clean(draft));
-      c.updated = nowIso();
-      c.localRev++;
-    });
-    if (n === 0) throw new Error('This conference no longer exists.');
-  });
+  return trackWrite(() =>
+    db.transaction('rw', db.conferences, db.talks, async () => {
+      const before = await db.conferences.get(id);
+      if (!before) throw new Error('This conference no longer exists.');
+      const fields = clean(draft);
+      const now = nowIso();
+      await db.conferences.update(id, { ...fields, updated: now, localRev: before.localRev + 1 });
+      if (fields.timeZone === before.timeZone) return;
+      await db.talks.where('conferenceId').equals(id).modify((t) => {
+        if (!t.starts) return;
+        t.starts = moveToZone(t.starts, before.timeZone, fields.timeZone);
+        if (t.ends) t.ends = moveToZone(t.ends, before.timeZone, fields.timeZone);
+        t.updated = now;
+        t.localRev++;
+      });
+    }),
+  );
 }
 
 /** One conference, or undefined; includes one in the Trash. */

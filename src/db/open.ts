@@ -10,8 +10,11 @@ export async function openDatabase(): Promise<OpenResult> {
     return { ok: false, reason: 'This browser offers no IndexedDB storage, which Lectern keeps your notes in.' };
   try {
     // An open tab still running an older version can hold up the upgrade indefinitely: say so instead of waiting silently.
-    const blocked = new Promise<'blocked'>((resolve) => db.on('blocked', () => resolve('blocked')));
-    if ((await Promise.race([db.open(), blocked])) === 'blocked')
+    let onBlocked = (): void => undefined;
+    const blocked = new Promise<'blocked'>((resolve) => (onBlocked = () => resolve('blocked')));
+    db.on('blocked', onBlocked);
+    const outcome = await Promise.race([db.open(), blocked]).finally(() => db.on('blocked').unsubscribe(onBlocked));
+    if (outcome === 'blocked')
       return { ok: false, reason: 'Lectern is open in another tab with an older version, which keeps this one from upgrading its storage. Close the other Lectern tabs, then reload.' };
   } catch (err) {
     const name = (err as { name?: string }).name ?? '';

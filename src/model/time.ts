@@ -19,6 +19,21 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** The zone's name as the runtime spells it ("europe/brussels" → "Europe/Brussels"); the input if unknown. */
+export function canonicalTimeZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
+/** The same wall-clock time at the venue, re-read in another zone (for a conference whose zone was corrected). */
+export function moveToZone(iso: string, from: string, to: string): string {
+  const { day, time } = isoToZoned(iso, from);
+  return zonedToIso(day, time, to);
+}
+
 /** Every IANA zone the runtime knows, for the zone picker. */
 export function listTimeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];

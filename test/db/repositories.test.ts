@@ -75,6 +75,19 @@ describe('conferences', () => {
     });
   });
 
+  it('keeps talk times as on the schedule when the time zone is corrected, and spells the zone canonically', async () => {
+    const id = await createConference(conferenceDraft({ timeZone: 'europe/brussels' }));
+    expect((await getConference(id))?.timeZone).toBe('Europe/Brussels');
+    const timed = await createTalk(id, talkFields({ day: '2026-01-31', starts: '2026-01-31T09:30:00+01:00', ends: '2026-01-31T10:15:00+01:00' }));
+    const untimed = await createTalk(id, talkFields({ title: 'No time' }));
+    await updateConference(id, conferenceDraft({ timeZone: 'America/New_York' }));
+    expect(await getTalk(timed)).toMatchObject({ starts: '2026-01-31T09:30:00-05:00', ends: '2026-01-31T10:15:00-05:00', localRev: 2 });
+    expect(await getTalk(untimed)).toMatchObject({ starts: null, localRev: 1 });
+    // Saving with the zone unchanged leaves the talks alone.
+    await updateConference(id, conferenceDraft({ timeZone: 'America/New_York', name: 'Renamed' }));
+    expect((await getTalk(timed))?.localRev).toBe(2);
+  });
+
   it('refuses to update a conference that does not exist', async () => {
     await expect(updateConference('missing', conferenceDraft())).rejects.toThrow('This conference no longer exists.');
   });

@@ -22,7 +22,6 @@ describe('renderMarkdown: CommonMark and GFM', () => {
     ['> quoted', 'blockquote p', 'quoted'],
     ['~~gone~~', 'del', 'gone'],
     ['| a | b |\n|---|---|\n| 1 | 2 |', 'table tbody td:last-child', '2'],
-    // Task lists keep their text; the checkbox goes with every other form control.
     ['- [x] done\n- [ ] todo', 'ul > li:first-child', ' done'],
   ])('renders %j as <%s>', (source, selector, text) => {
     const el = rendered(source).querySelector(selector);
@@ -33,6 +32,24 @@ describe('renderMarkdown: CommonMark and GFM', () => {
   it('autolinks a bare web address (GFM)', () => {
     const a = rendered('see https://fosdem.org/2026 now').querySelector('a');
     expect(a?.getAttribute('href')).toBe('https://fosdem.org/2026');
+  });
+
+  it('shows task lists as disabled checkboxes, ticked where the note ticks them', () => {
+    const boxes = [...rendered('- [x] done\n- [ ] todo').querySelectorAll('input')];
+    expect(boxes.map((b) => [b.type, b.checked, b.disabled])).toEqual([
+      ['checkbox', true, true],
+      ['checkbox', false, true],
+    ]);
+  });
+
+  it('keeps the plain attributes GFM uses: list start and table alignment', () => {
+    expect(rendered('3. third\n4. fourth').querySelector('ol')?.getAttribute('start')).toBe('3');
+    expect(rendered('| a |\n|--:|\n| 1 |').querySelector('td')?.getAttribute('align')).toBe('right');
+  });
+
+  it('drops data: images', () => {
+    const img = rendered('<img src="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=" alt="x">').querySelector('img');
+    expect(img?.hasAttribute('src')).toBe(false);
   });
 
   it('keeps an image with an empty alt when none is given', () => {
@@ -48,6 +65,8 @@ describe('renderMarkdown: sanitising', () => {
     ['an iframe', '<iframe src="https://evil.example"></iframe>', 'iframe'],
     ['an object', '<object data="https://evil.example/x.swf"></object>', 'object'],
     ['a form', '<form action="https://evil.example"><input name="p"><button>Go</button></form>', 'form, input, button'],
+    ['a text input outside a form', '<input type="text" value="x" autofocus onfocus="alert(1)">', 'input'],
+    ['a checkbox dressed up', '<input type="checkbox" onclick="alert(1)" formaction="https://evil.example">', 'input[onclick], input[formaction], input:not([disabled])'],
     ['an svg with onload', '<svg onload="alert(1)"><circle r="1"/></svg>', 'svg'],
   ])('removes %s', (_, source, selector) => {
     const html = renderMarkdown(source);

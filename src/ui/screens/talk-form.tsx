@@ -55,6 +55,8 @@ function TalkFormView({ conference, talkId, draft: initial }: Loaded): JSX.Eleme
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
   const days = datesBetween(conference.startDate, conference.endDate);
+  // A day left outside the conference's dates (after they were edited) stays visible, so validation can name it.
+  const stray = initial.day && !days.includes(initial.day) ? initial.day : '';
 
   const set = <K extends keyof TalkDraft>(key: K) => (value: TalkDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -120,6 +122,7 @@ function TalkFormView({ conference, talkId, draft: initial }: Loaded): JSX.Eleme
                   Day {i + 1} · {formatDay(d)}
                 </option>
               ))}
+              {stray && <option value={stray}>{formatDay(stray)} (outside the conference)</option>}
             </select>
           )}
         </Field>

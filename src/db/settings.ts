@@ -1,0 +1,31 @@
+/** User settings, one record per key, read live by the screens that use them. */
+import { db } from './database';
+import { trackWrite } from './pending';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+/** Every setting with its type and its value before the user sets it. */
+export interface Settings {
+  /** Signs the user's own remarks in notes, e.g. "CSB" → " -CSB". */
+  initials: string;
+  theme: Theme;
+  /** Whether the browser was already asked to keep storage persistent. */
+  persistAsked: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { initials: '', theme: 'system', persistAsked: false };
+
+/** All settings, defaults filled in. */
+export async function getSettings(): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in out) (out as unknown as Record<string, unknown>)[r.key] = r.value;
+  return out;
+}
+
+/** Stores one setting. */
+export function setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
+  return trackWrite(async () => {
+    await db.settings.put({ key, value });
+  });
+}
