@@ -3,6 +3,10 @@ import type { JSX, TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeStorageError } from '../db/errors';
 import { saveTalkBody } from '../db/talks';
+import { routes } from '../app/routes';
+import { applyEdit, readState } from './apply-edit';
+import { EditorToolbar } from './editor-toolbar';
+import { continueList, indent, outdent, type TextState } from './text-edit';
 
 type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -11,13 +15,44 @@ interface NoteEditorProps {
   /** The stored text; later changes (from another tab) are shown while this editor is idle. */
   body: string;
   label: string;
+  /** Signs the user's remarks; empty until set in Settings. */
+  initials?: string;
+  /** When the talk started, for timestamps. */
+  starts?: string | null;
 }
 
-export function NoteEditor({ talkId, body, label }: NoteEditorProps): JSX.Element {
+/** Whether Tab should indent rather than move focus: in a list item, or with several lines selected. */
+function tabIndents(s: TextState): boolean {
+  const from = s.text.lastIndexOf('\n', s.start - 1) + 1;
+  return s.text.slice(s.start, s.end).includes('\n') || /^[ \t]*([-*+]|\d{1,9}[.)])[ \t]/.test(s.text.slice(from));
+}
+
+export function NoteEditor({ talkId, body, label, initials = '', starts = null }: NoteEditorProps): JSX.Element {
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const started = useRef(0);
   const settled = useRef(0);
+  const [askInitials, setAskInitials] = useState(false);
+
+  const edit = (transform: (s: TextState) => TextState | null): boolean => {
+    const el = area.current;
+    if (!el) return false;
+    const next = transform(readState(el));
+    if (!next) return false;
+    applyEdit(el, next);
+    return true;
+  };
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter' && !e.shiftKey) {
+      if (edit(continueList)) e.preventDefault();
+    } else if (e.key === 'Tab' && area.current && tabIndents(readState(area.current))) {
+      // Elsewhere Tab keeps moving focus, so the keyboard never traps anyone in the note.
+      e.preventDefault();
+      edit(e.shiftKey ? outdent : indent);
+    }
+  };
 
   // Uncontrolled: the textarea owns its text, so a stored echo never moves the caret.
   useEffect(() => {
@@ -45,6 +80,12 @@ export function NoteEditor({ talkId, body, label }: NoteEditorProps): JSX.Elemen
 
   return (
     <div class="note-editor">
+      <EditorToolbar onEdit={edit} initials={initials} starts={starts} onNeedInitials={() => setAskInitials(true)} />
+      {askInitials && !initials && (
+        <p class="note-editor__hint">
+          Your remarks are signed with your initials, e.g. “-CSB”. <a href={routes.settings}>Set them in Settings</a>.
+        </p>
+      )}
       <label for="note-body" class="visually-hidden">
         {label}
       </label>
@@ -54,6 +95,7 @@ export function NoteEditor({ talkId, body, label }: NoteEditorProps): JSX.Elemen
         class="note-editor__text"
         defaultValue={body}
         onInput={onInput}
+        onKeyDown={onKeyDown}
         placeholder="Type your notes here, in Markdown. Everything is saved as you type."
         spellcheck
         autoCapitalize="sentences"

@@ -9,7 +9,8 @@ export function buildApp(outDir = 'dist', env: Record<string, string> = {}): str
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ...env, LECTERN_OUT_DIR: outDir },
+    // NODE_ENV is 'test' under Vitest; the build under test must be the one that ships.
+    env: { ...process.env, NODE_ENV: 'production', ...env, LECTERN_OUT_DIR: outDir },
   });
   return `${ROOT}${outDir}`;
 }

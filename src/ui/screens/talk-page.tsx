@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
 import { getConference } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
+import { getSettings } from '../../db/settings';
 import { getTalk } from '../../db/talks';
 import { NoteEditor } from '../../editor/note-editor';
 import { datesBetween, formatDay, formatTalkTime } from '../../model/time';
@@ -20,7 +21,7 @@ export function TalkPage(): JSX.Element {
     const talk = await getTalk(id);
     const conference = talk && (await getConference(talk.conferenceId));
     if (!talk || !conference || talk.deletedAt !== null) return null;
-    return { talk, conference };
+    return { talk, conference, initials: (await getSettings()).initials };
   }, [id]);
   useTitle(result.status === 'ready' ? result.value?.talk.title : undefined);
   return (
@@ -30,7 +31,7 @@ export function TalkPage(): JSX.Element {
   );
 }
 
-function TalkView({ talk: t, conference: c, reading }: { talk: Talk; conference: Conference; reading: boolean }): JSX.Element {
+function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; conference: Conference; reading: boolean; initials: string }): JSX.Element {
   const dayIndex = datesBetween(c.startDate, c.endDate).indexOf(t.day);
   const when = [t.day && (dayIndex >= 0 ? `Day ${dayIndex + 1} · ${formatDay(t.day)}` : formatDay(t.day)), formatTalkTime(t.starts, t.ends, c.timeZone)]
     .filter(Boolean)
@@ -93,7 +94,7 @@ function TalkView({ talk: t, conference: c, reading }: { talk: Talk; conference:
           Read
         </a>
       </div>
-      {reading ? <MarkdownView source={t.body} /> : <NoteEditor key={t.id} talkId={t.id} body={t.body} label={`Note on ${t.title}`} />}
+      {reading ? <MarkdownView source={t.body} /> : <NoteEditor key={t.id} talkId={t.id} body={t.body} label={`Note on ${t.title}`} initials={initials} starts={t.starts} />}
     </article>
   );
 }
