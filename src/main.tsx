@@ -5,12 +5,15 @@ import { App } from './app/app';
 import { FatalScreen } from './app/fatal-screen';
 import { registerServiceWorker } from './app/pwa';
 import { openDatabase } from './db/open';
+import { DEFAULT_SETTINGS, getSettings } from './db/settings';
+import { applyTheme } from './app/theme';
 
 // Registered first, so the app is cached for offline use even when storage fails to open.
 registerServiceWorker();
 
 const root = document.getElementById('app')!;
 root.textContent = '';
-void openDatabase().then((result) => {
+void openDatabase().then(async (result) => {
+  if (result.ok) applyTheme((await getSettings().catch(() => DEFAULT_SETTINGS)).theme);
   render(result.ok ? <App /> : <FatalScreen reason={result.reason} />, root);
 });

@@ -96,3 +96,15 @@ export function restoreTalk(id: string): Promise<void> {
     }),
   );
 }
+
+/** How many live talks and free notes there are, and how many of them have a note written. */
+export async function countTalks(): Promise<{ talks: number; withNotes: number }> {
+  let talks = 0;
+  let withNotes = 0;
+  await db.talks.each((t) => {
+    if (t.deletedAt !== null) return;
+    talks++;
+    if (t.body.trim()) withNotes++;
+  });
+  return { talks, withNotes };
+}

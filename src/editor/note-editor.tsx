@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeStorageError } from '../db/errors';
 import { saveTalkBody } from '../db/talks';
 import { routes } from '../app/routes';
+import { requestPersistenceOnce } from '../app/storage';
 import { applyEdit, readState } from './apply-edit';
 import { EditorToolbar } from './editor-toolbar';
 import { continueList, indent, outdent, type TextState } from './text-edit';
@@ -70,6 +71,8 @@ export function NoteEditor({ talkId, body, label, initials = '', starts = null }
       () => {
         settled.current = Math.max(settled.current, seq);
         if (seq === started.current) setState({ kind: 'saved' });
+        // The first real save is the moment to ask the browser to keep the data through clean-ups.
+        requestPersistenceOnce().catch((err: unknown) => console.warn('Could not request persistent storage', err));
       },
       (err: unknown) => {
         settled.current = Math.max(settled.current, seq);

@@ -1,9 +1,15 @@
-/** Settings and facts about this copy of the app: version, storage, offline readiness. */
+/** Settings, and facts about this copy of the app: version, offline readiness, storage. */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { offlineReady } from '../../app/pwa';
 import { useObservable } from '../../app/status';
+import { applyTheme } from '../../app/theme';
 import { useTitle } from '../../app/use-title';
+import { describeStorageError } from '../../db/errors';
+import { useLiveQuery } from '../../db/live';
+import { getSettings, setSetting, type Theme } from '../../db/settings';
+import { countTalks } from '../../db/talks';
+import { LiveView } from '../components/live-view';
 
 interface StorageFacts {
   usage?: number;
@@ -13,42 +19,103 @@ interface StorageFacts {
 
 const mb = (n: number): string => `${(n / 1_048_576).toFixed(1)} MB`;
 
-export function SettingsScreen(): JSX.Element {
-  useTitle('Settings');
-  const ready = useObservable(offlineReady);
-  const [storage, setStorage] = useState<StorageFacts | null>(null);
+const THEMES: Array<{ value: Theme; label: string }> = [
+  { value: 'system', label: 'Like the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+function useStorageFacts(): StorageFacts | null {
+  const [facts, setFacts] = useState<StorageFacts | null>(null);
   useEffect(() => {
     const s = navigator.storage;
     if (!s?.estimate) return;
     Promise.all([s.estimate(), s.persisted?.() ?? Promise.resolve(undefined)])
-      .then(([e, persisted]) => setStorage({ usage: e.usage, quota: e.quota, ...(persisted === undefined ? {} : { persisted }) }))
-      .catch(() => setStorage(null));
+      .then(([e, persisted]) => setFacts({ usage: e.usage, quota: e.quota, ...(persisted === undefined ? {} : { persisted }) }))
+      .catch(() => setFacts(null));
   }, []);
+  return facts;
+}
+
+export function SettingsScreen(): JSX.Element {
+  useTitle('Settings');
+  const ready = useObservable(offlineReady);
+  const storage = useStorageFacts();
+  const result = useLiveQuery(async () => ({ settings: await getSettings(), counts: await countTalks() }), []);
+  const [failure, setFailure] = useState('');
+  const store = (write: Promise<void>): void => {
+    setFailure('');
+    write.catch((err: unknown) => setFailure(describeStorageError(err)));
+  };
   const controlled = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
   return (
     <section class="screen">
       <h1>Settings</h1>
-      <h2>This device</h2>
-      <dl class="facts">
-        <dt>Version</dt>
-        <dd data-testid="app-version">{__APP_VERSION__}</dd>
-        <dt>Works offline</dt>
-        <dd>{ready || controlled ? 'Yes: the whole app is stored on this device.' : 'Not yet: open the app once while online.'}</dd>
-        {storage?.usage !== undefined && storage.quota !== undefined && (
+      {failure && (
+        <p role="alert" class="error-box">
+          {failure}
+        </p>
+      )}
+      <LiveView result={result}>
+        {({ settings, counts }) => (
           <>
-            <dt>Storage used</dt>
-            <dd>
-              {mb(storage.usage)} of {mb(storage.quota)} available
-            </dd>
+            <div class="field">
+              <label for="initials">Your initials</label>
+              <p id="initials-hint" class="field__hint">
+                The “My remark” button signs your own thoughts in a note with them, e.g. “-CSB”.
+              </p>
+              <input
+                id="initials"
+                aria-describedby="initials-hint"
+                defaultValue={settings.initials}
+                maxLength={8}
+                autoComplete="off"
+                autoCapitalize="characters"
+                onInput={(e) => store(setSetting('initials', e.currentTarget.value.trim()))}
+              />
+            </div>
+            <fieldset>
+              <legend>Theme</legend>
+              <div class="choices">
+                {THEMES.map((t) => (
+                  <label key={t.value} class="choice">
+                    <input type="radio" name="theme" value={t.value} checked={settings.theme === t.value} onChange={() => {
+                        applyTheme(t.value);
+                        store(setSetting('theme', t.value));
+                      }} />
+                    {t.label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <h2>This device</h2>
+            <dl class="facts">
+              <dt>Notes</dt>
+              <dd>
+                {counts.withNotes} written, in {counts.talks} {counts.talks === 1 ? 'talk' : 'talks'}
+              </dd>
+              <dt>Version</dt>
+              <dd data-testid="app-version">{__APP_VERSION__}</dd>
+              <dt>Works offline</dt>
+              <dd>{ready || controlled ? 'Yes: the whole app is stored on this device.' : 'Not yet: open the app once while online.'}</dd>
+              {storage?.usage !== undefined && storage.quota !== undefined && (
+                <>
+                  <dt>Storage used</dt>
+                  <dd>
+                    {mb(storage.usage)} of {mb(storage.quota)} available
+                  </dd>
+                </>
+              )}
+              {storage?.persisted !== undefined && (
+                <>
+                  <dt>Protected from clean-up</dt>
+                  <dd>{storage.persisted ? 'Yes' : 'No: the browser may clear stored data when space runs low. Keep a backup.'}</dd>
+                </>
+              )}
+            </dl>
           </>
         )}
-        {storage?.persisted !== undefined && (
-          <>
-            <dt>Protected from clean-up</dt>
-            <dd>{storage.persisted ? 'Yes' : 'No: the browser may clear stored data when space runs low. Keep a backup.'}</dd>
-          </>
-        )}
-      </dl>
+      </LiveView>
     </section>
   );
 }
