@@ -4,6 +4,7 @@ import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso
 import { ConferenceList } from '../ui/screens/conference-list';
 import { NotFound } from '../ui/components/not-found';
 import { BottomNav } from './bottom-nav';
+import { QuickNoteButton } from './quick-note-button';
 import { UpdateBanner } from './update-banner';
 
 // Everything past the first screen loads on demand; the service worker precaches it all for offline use.
@@ -35,6 +36,7 @@ export function App(): JSX.Element {
             </Router>
           </ErrorBoundary>
         </main>
+        <QuickNoteButton />
         <BottomNav />
       </div>
     </LocationProvider>

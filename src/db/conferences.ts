@@ -2,7 +2,8 @@
 import type { Conference, ConferenceDraft } from '../model/types';
 import { newId, nowIso } from '../model/ids';
 import { compareConferences } from '../model/order';
-import { canonicalTimeZone, moveToZone } from '../model/time';
+import { INBOX_ID, inboxConference } from '../model/inbox';
+import { canonicalTimeZone, deviceTimeZone, moveToZone } from '../model/time';
 import { db } from './database';
 import { trackWrite } from './pending';
 
@@ -62,6 +63,11 @@ export function updateConference(id: string, draft: ConferenceDraft): Promise<vo
 /** One conference, or undefined; includes one in the Trash. */
 export function getConference(id: string): Promise<Conference | undefined> {
   return db.conferences.get(id);
+}
+
+/** A conference, or the Inbox for INBOX_ID; undefined when neither. */
+export async function getConferenceOrInbox(id: string): Promise<Conference | undefined> {
+  return id === INBOX_ID ? inboxConference(deviceTimeZone()) : db.conferences.get(id);
 }
 
 /** Conferences not in the Trash, newest first. */

@@ -30,8 +30,11 @@ export function createTalk(conferenceId: string, fields: TalkFields, kind: TalkK
   });
 }
 
+/** Where a talk belongs and what it is: moving a free note out of the Inbox, or turning it into a talk. */
+export type TalkPlacement = Pick<Talk, 'conferenceId' | 'kind'>;
+
 /** Replaces a talk's schedule fields (title, speakers, times, room, …); the note is left alone. */
-export function updateTalk(id: string, fields: TalkFields): Promise<void> {
+export function updateTalk(id: string, fields: TalkFields & Partial<TalkPlacement>): Promise<void> {
   return trackWrite(async () => {
     const n = await db.talks.where('id').equals(id).modify((t) => {
       Object.assign(t, fields);
@@ -95,6 +98,21 @@ export function restoreTalk(id: string): Promise<void> {
         await db.conferences.update(conf.id, { deletedAt: null, updated: now, localRev: conf.localRev + 1 });
     }),
   );
+}
+
+/** The notes written most recently, across conferences and the Inbox. */
+export async function listRecentNotes(limit: number): Promise<Talk[]> {
+  return db.talks
+    .orderBy('updated')
+    .reverse()
+    .filter((t) => t.deletedAt === null && t.body.trim() !== '')
+    .limit(limit)
+    .toArray();
+}
+
+/** Creates a free note titled by the time it was made, in a conference on a day, or in the Inbox. */
+export function createQuickNote(conferenceId: string, day: string, title: string): Promise<string> {
+  return createTalk(conferenceId, { title, speakers: [], day, starts: null, ends: null, room: '', track: '', links: [] }, 'note');
 }
 
 /** How many live talks and free notes there are, and how many of them have a note written. */

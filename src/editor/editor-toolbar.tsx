@@ -29,12 +29,13 @@ export function EditorToolbar({ onEdit, initials, starts, onNeedInitials }: Tool
     { label: 'Code', text: '</>', run: () => onEdit(toggleCode) },
     { label: 'Link', text: 'Link', run: () => onEdit(insertLink) },
     {
-      label: initials ? `My remark (signs -${initials})` : 'My remark (set your initials first)',
+      // Accessible names start with the visible text, so voice control users can say what they see.
+      label: initials ? `-${initials}: sign my remark` : '-Me: sign my remark (set your initials first)',
       text: initials ? `-${initials}` : '-Me',
       run: () => (initials ? onEdit((s) => insertText({ ...s, start: s.end }, remarkSignature(initials))) : onNeedInitials()),
     },
     {
-      label: starts ? 'Timestamp since the talk began' : 'Timestamp (the talk has no start time)',
+      label: starts ? '+m:ss: time since the talk began' : '+m:ss: time since the talk began (the talk has no start time)',
       text: '+m:ss',
       disabled: !starts,
       run: () => {

@@ -71,13 +71,13 @@ describe('toolbar', () => {
 
   it('signs a remark with the initials at the end of the line', () => {
     const area = renderEditor('Nice talk', 4, { initials: 'CSB' });
-    fireEvent.click(screen.getByRole('button', { name: 'My remark (signs -CSB)' }));
+    fireEvent.click(screen.getByRole('button', { name: '-CSB: sign my remark' }));
     expect(area.value).toBe('Nice -CSB talk');
   });
 
   it('asks for initials in Settings when none are set', () => {
     renderEditor('x');
-    fireEvent.click(screen.getByRole('button', { name: 'My remark (set your initials first)' }));
+    fireEvent.click(screen.getByRole('button', { name: '-Me: sign my remark (set your initials first)' }));
     expect(screen.getByRole('link', { name: 'Set them in Settings' }).getAttribute('href')).toBe('/settings');
   });
 
@@ -86,7 +86,7 @@ describe('toolbar', () => {
     vi.setSystemTime(new Date('2026-01-31T13:12:30Z'));
     try {
       const area = renderEditor('', 0, { starts: '2026-01-31T14:00:00+01:00' });
-      fireEvent.click(screen.getByRole('button', { name: 'Timestamp since the talk began' }));
+      fireEvent.click(screen.getByRole('button', { name: '+m:ss: time since the talk began' }));
       expect(area.value).toBe('[+12:30] ');
     } finally {
       vi.useRealTimers();
@@ -95,6 +95,6 @@ describe('toolbar', () => {
 
   it('offers no timestamp for a talk without a start time', () => {
     renderEditor('');
-    expect((screen.getByRole('button', { name: 'Timestamp (the talk has no start time)' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '+m:ss: time since the talk began (the talk has no start time)' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

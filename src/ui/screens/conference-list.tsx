@@ -1,53 +1,84 @@
-/** Home: every conference, newest first. */
+/** Home: what is on now (or the latest notes), the Inbox, and every conference, newest first. */
 import type { JSX } from 'preact';
 import { countTalksByConference, listConferences } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
+import { listRecentNotes, listTalks } from '../../db/talks';
+import { INBOX_ID } from '../../model/inbox';
+import { currentConference, nowAndNext, todayIn } from '../../model/now';
 import { formatDateSpan } from '../../model/time';
 import { routes } from '../../app/routes';
+import { useClock } from '../../app/use-clock';
 import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
+import { NowPanel, type NowData } from '../components/now-panel';
+
+async function loadHome(now: number): Promise<{ now: NowData; conferences: Awaited<ReturnType<typeof listConferences>>; counts: Map<string, number> }> {
+  const [conferences, counts] = await Promise.all([listConferences(), countTalksByConference()]);
+  const conference = currentConference(conferences, now);
+  if (conference) {
+    const rooms = nowAndNext(await listTalks(conference.id), now, todayIn(conference.timeZone, now));
+    return { now: { conference, rooms, recent: [] }, conferences, counts };
+  }
+  const names = new Map(conferences.map((c) => [c.id, c.name]));
+  names.set(INBOX_ID, 'Inbox');
+  const recent = (await listRecentNotes(5)).map((t) => ({ ...t, conferenceName: names.get(t.conferenceId) ?? '' }));
+  return { now: { rooms: [], recent }, conferences, counts };
+}
 
 export function ConferenceList(): JSX.Element {
   useTitle(undefined);
-  const result = useLiveQuery(async () => {
-    const [conferences, counts] = await Promise.all([listConferences(), countTalksByConference()]);
-    return { conferences, counts };
-  }, []);
+  const now = useClock();
+  const result = useLiveQuery(() => loadHome(now), [now]);
   return (
     <section class="screen">
       <header class="screen__header">
-        <h1>Conferences</h1>
-        <a class="button button--primary" href={routes.newConference}>
+        <h1>Lectern</h1>
+        <a class="button" href={routes.newConference}>
           New conference
         </a>
       </header>
       <LiveView result={result}>
-        {({ conferences, counts }) =>
-          conferences.length === 0 ? (
-            <div class="empty">
-              <p>No conferences yet.</p>
-              <p>Add the conference you are at, then a talk, and start typing: every keystroke is kept on this device, with or without a network.</p>
-            </div>
-          ) : (
-            <ul class="card-list" aria-label="Conferences">
-              {conferences.map((c) => {
-                const n = counts.get(c.id) ?? 0;
-                return (
-                  <li key={c.id}>
-                    <a class="card" href={routes.conference(c.id)}>
-                      <span class="card__title">{c.name}</span>
-                      <span class="card__meta">
-                        {formatDateSpan(c.startDate, c.endDate)}
-                        {c.place && ` · ${c.place}`}
-                      </span>
-                      <span class="card__meta">{n === 1 ? '1 talk' : `${n} talks`}</span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          )
-        }
+        {({ now: nowData, conferences, counts }) => {
+          const inbox = counts.get(INBOX_ID) ?? 0;
+          return (
+            <>
+              <NowPanel data={nowData} />
+              {inbox > 0 && (
+                <p>
+                  <a class="card" href={routes.conference(INBOX_ID)}>
+                    <span class="card__title">Inbox</span>
+                    <span class="card__meta">{inbox === 1 ? '1 note' : `${inbox} notes`} not in a conference yet</span>
+                  </a>
+                </p>
+              )}
+              <h2>Conferences</h2>
+              {conferences.length === 0 ? (
+                <div class="empty">
+                  <p>No conferences yet.</p>
+                  <p>Add the conference you are at, then a talk, and start typing: every keystroke is kept on this device, with or without a network.</p>
+                </div>
+              ) : (
+                <ul class="card-list" aria-label="Conferences">
+                  {conferences.map((c) => {
+                    const n = counts.get(c.id) ?? 0;
+                    return (
+                      <li key={c.id}>
+                        <a class="card" href={routes.conference(c.id)}>
+                          <span class="card__title">{c.name}</span>
+                          <span class="card__meta">
+                            {formatDateSpan(c.startDate, c.endDate)}
+                            {c.place && ` · ${c.place}`}
+                          </span>
+                          <span class="card__meta">{n === 1 ? '1 talk' : `${n} talks`}</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </>
+          );
+        }}
       </LiveView>
     </section>
   );

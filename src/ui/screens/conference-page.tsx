@@ -1,9 +1,10 @@
 /** One conference: its details and its talks grouped by day, in schedule order. */
 import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
-import { getConference } from '../../db/conferences';
+import { getConferenceOrInbox } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
 import { listTalks } from '../../db/talks';
+import { INBOX_ID } from '../../model/inbox';
 import { groupTalksByDay } from '../../model/order';
 import { datesBetween, formatDateSpan, formatDay, formatTalkTime } from '../../model/time';
 import type { Conference, Talk } from '../../model/types';
@@ -16,7 +17,7 @@ export function ConferencePage(): JSX.Element {
   const { params } = useRoute();
   const id = params.id!;
   const result = useLiveQuery(async () => {
-    const conference = await getConference(id);
+    const conference = await getConferenceOrInbox(id);
     if (!conference || conference.deletedAt !== null) return null;
     return { conference, talks: await listTalks(id) };
   }, [id]);
@@ -29,6 +30,7 @@ export function ConferencePage(): JSX.Element {
 }
 
 function ConferenceView({ conference: c, talks }: { conference: Conference; talks: Talk[] }): JSX.Element {
+  if (c.id === INBOX_ID) return <InboxView notes={talks} />;
   const days = datesBetween(c.startDate, c.endDate);
   return (
     <section class="screen">
@@ -85,6 +87,30 @@ function ConferenceView({ conference: c, talks }: { conference: Conference; talk
             </section>
           );
         })
+      )}
+    </section>
+  );
+}
+
+/** The Inbox: quick notes made while no conference was under way. */
+function InboxView({ notes }: { notes: Talk[] }): JSX.Element {
+  return (
+    <section class="screen">
+      <h1>Inbox</h1>
+      <p class="muted">Quick notes made while no conference was under way. Open one and choose Edit to move it to a conference.</p>
+      {notes.length === 0 ? (
+        <p class="empty">The Inbox is empty.</p>
+      ) : (
+        <ul class="card-list">
+          {notes.map((t) => (
+            <li key={t.id}>
+              <a class="card" href={routes.talk(t.id)}>
+                <span class="card__title">{t.title}</span>
+                {t.body.trim() && <span class="card__meta">{t.body.trim().split('\n')[0]!.slice(0, 80)}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

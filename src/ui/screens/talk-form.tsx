@@ -2,12 +2,13 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { getConference } from '../../db/conferences';
+import { getConferenceOrInbox, listConferences } from '../../db/conferences';
 import { describeStorageError } from '../../db/errors';
 import { createTalk, getTalk, trashTalk, updateTalk } from '../../db/talks';
 import { draftToTalkFields, emptyTalkDraft, talkToDraft } from '../../model/talk-draft';
-import { datesBetween, formatDay } from '../../model/time';
-import type { Conference, Link, Speaker, TalkDraft } from '../../model/types';
+import { datesBetween, deviceTimeZone, formatDay } from '../../model/time';
+import type { Conference, Link, Speaker, TalkDraft, TalkKind } from '../../model/types';
+import { inboxConference } from '../../model/inbox';
 import { isValid, validateTalk, type FieldErrors } from '../../model/validate';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
@@ -19,19 +20,23 @@ interface Loaded {
   conference: Conference;
   talkId?: string;
   draft: TalkDraft;
+  kind: TalkKind;
+  /** Where an existing talk can be moved: every conference and the Inbox. */
+  destinations: Conference[];
 }
 
 async function load(params: Record<string, string>): Promise<Loaded | null> {
   if (params.talkId) {
     const talk = await getTalk(params.talkId);
-    const conference = talk && (await getConference(talk.conferenceId));
+    const conference = talk && (await getConferenceOrInbox(talk.conferenceId));
     if (!talk || !conference || talk.deletedAt !== null) return null;
-    return { conference, talkId: talk.id, draft: talkToDraft(talk, conference.timeZone) };
+    const destinations = [...(await listConferences()), inboxConference(deviceTimeZone())];
+    return { conference, talkId: talk.id, draft: talkToDraft(talk, conference.timeZone), kind: talk.kind, destinations };
   }
-  const conference = await getConference(params.id ?? '');
+  const conference = await getConferenceOrInbox(params.id ?? '');
   if (!conference || conference.deletedAt !== null) return null;
   const only = conference.startDate === conference.endDate ? conference.startDate : '';
-  return { conference, draft: emptyTalkDraft(only) };
+  return { conference, draft: emptyTalkDraft(only), kind: 'talk', destinations: [] };
 }
 
 export function TalkForm(): JSX.Element {
@@ -49,14 +54,16 @@ export function TalkForm(): JSX.Element {
 
 type Errors = FieldErrors<keyof TalkDraft | `link-${number}`>;
 
-function TalkFormView({ conference, talkId, draft: initial }: Loaded): JSX.Element {
+function TalkFormView({ conference: original, talkId, draft: initial, kind: initialKind, destinations }: Loaded): JSX.Element {
   const { route } = useLocation();
   const [draft, setDraft] = useState(initial);
+  const [conference, setConference] = useState(original);
+  const [kind, setKind] = useState(initialKind);
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
   const days = datesBetween(conference.startDate, conference.endDate);
   // A day left outside the conference's dates (after they were edited) stays visible, so validation can name it.
-  const stray = initial.day && !days.includes(initial.day) ? initial.day : '';
+  const stray = draft.day && !days.includes(draft.day) ? draft.day : '';
 
   const set = <K extends keyof TalkDraft>(key: K) => (value: TalkDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -74,7 +81,7 @@ function TalkFormView({ conference, talkId, draft: initial }: Loaded): JSX.Eleme
     }
     try {
       const fields = draftToTalkFields(draft, conference.timeZone);
-      const id = talkId ? (await updateTalk(talkId, fields), talkId) : await createTalk(conference.id, fields);
+      const id = talkId ? (await updateTalk(talkId, { ...fields, conferenceId: conference.id, kind }), talkId) : await createTalk(conference.id, fields);
       route(routes.talk(id), Boolean(talkId));
     } catch (err) {
       setFailure(describeStorageError(err));
@@ -101,6 +108,38 @@ function TalkFormView({ conference, talkId, draft: initial }: Loaded): JSX.Eleme
       </nav>
       <h1>{talkId ? 'Edit talk' : 'New talk'}</h1>
       <form onSubmit={submit} noValidate>
+ {talkId && (
+          <div class="field-row">
+            <Field id="talk-conference" label="Conference">
+              {(aria) => (
+                <select
+                  {...aria}
+                  value={conference.id}
+                  onChange={(e) => {
+                    const next = destinations.find((c) => c.id === e.currentTarget.value) ?? original;
+                    setConference(next);
+                    // Days belong to a conference: a day the new one does not have is cleared, not kept hidden.
+                    if (!datesBetween(next.startDate, next.endDate).includes(draft.day)) setDraft((d) => ({ ...d, day: '', startTime: '', endTime: '' }));
+                  }}
+                >
+                  {destinations.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="talk-kind" label="Kind">
+              {(aria) => (
+                <select {...aria} value={kind} onChange={(e) => setKind(e.currentTarget.value as TalkKind)}>
+                  <option value="talk">Talk</option>
+                  <option value="note">Free note</option>
+                </select>
+              )}
+            </Field>
+          </div>
+        )}
         <TextField id="talk-title" label="Title" value={draft.title} error={errors.title} onValue={set('title')} autoComplete="off" required />
         <PairListField<Speaker & Record<string, string>>
           legend="Speakers"

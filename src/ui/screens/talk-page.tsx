@@ -1,7 +1,7 @@
 /** One talk: its details and its note, to write or to read. */
 import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
-import { getConference } from '../../db/conferences';
+import { getConferenceOrInbox } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
 import { getSettings } from '../../db/settings';
 import { getTalk } from '../../db/talks';
@@ -19,7 +19,7 @@ export function TalkPage(): JSX.Element {
   const id = params.id!;
   const result = useLiveQuery(async () => {
     const talk = await getTalk(id);
-    const conference = talk && (await getConference(talk.conferenceId));
+    const conference = talk && (await getConferenceOrInbox(talk.conferenceId));
     if (!talk || !conference || talk.deletedAt !== null) return null;
     return { talk, conference, initials: (await getSettings()).initials };
   }, [id]);
