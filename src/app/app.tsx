@@ -12,6 +12,7 @@ const ConferenceForm = lazy(() => import('../ui/screens/conference-form').then((
 const ConferencePage = lazy(() => import('../ui/screens/conference-page').then((m) => m.ConferencePage));
 const TalkForm = lazy(() => import('../ui/screens/talk-form').then((m) => m.TalkForm));
 const TalkPage = lazy(() => import('../ui/screens/talk-page').then((m) => m.TalkPage));
+const DayReading = lazy(() => import('../ui/screens/day-reading').then((m) => m.DayReading));
 const TrashScreen = lazy(() => import('../ui/screens/trash').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('../ui/screens/settings').then((m) => m.SettingsScreen));
 
@@ -28,6 +29,7 @@ export function App(): JSX.Element {
               <Route path="/c/:id" component={ConferencePage} />
               <Route path="/c/:id/edit" component={ConferenceForm} />
               <Route path="/c/:id/talks/new" component={TalkForm} />
+              <Route path="/c/:id/day/:day" component={DayReading} />
               <Route path="/t/:id" component={TalkPage} />
               <Route path="/t/:talkId/edit" component={TalkForm} />
               <Route path="/trash" component={TrashScreen} />

@@ -19,7 +19,6 @@ export function createTalk(conferenceId: string, fields: TalkFields, kind: TalkK
     kind,
     abstract: '',
     body: '',
-    tags: [],
     starred: false,
     attachments: [],
     ...fields,
@@ -57,6 +56,17 @@ export function saveTalkBody(id: string, body: string): Promise<void> {
       t.localRev++;
     });
     if (n === 0) throw new Error('This talk no longer exists, so the note cannot be saved.');
+  });
+}
+
+/** Stars or unstars a talk, to find it again among the many. */
+export function setStarred(id: string, starred: boolean): Promise<void> {
+  return trackWrite(async () => {
+    await db.talks.where('id').equals(id).modify((t) => {
+      t.starred = starred;
+      t.updated = nowIso();
+      t.localRev++;
+    });
   });
 }
 
@@ -112,7 +122,7 @@ export async function listRecentNotes(limit: number): Promise<Talk[]> {
 
 /** Creates a free note titled by the time it was made, in a conference on a day, or in the Inbox. */
 export function createQuickNote(conferenceId: string, day: string, title: string): Promise<string> {
-  return createTalk(conferenceId, { title, speakers: [], day, starts: null, ends: null, room: '', track: '', links: [] }, 'note');
+  return createTalk(conferenceId, { title, speakers: [], day, starts: null, ends: null, room: '', track: '', links: [], tags: [] }, 'note');
 }
 
 /** How many live talks and free notes there are, and how many of them have a note written. */

@@ -1,8 +1,30 @@
 /** Markdown to sanitised HTML for the read view. Loaded lazily: the editor does not need it. */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { attachmentSha } from '../photos/references';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/** The note's photos (sha256 → blob: URL) during one synchronous renderMarkdown call. */
+let photoUrls: ReadonlyMap<string, string> = new Map();
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+marked.use({
+  renderer: {
+    // `![caption](attachment:<sha256>)` shows the stored photo; one not stored here is said to be missing,
+    // in words, so the page never requests a URL that cannot load.
+    image(token) {
+      const sha = attachmentSha(token.href);
+      if (sha === null) return false;
+      const alt = token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text;
+      const url = photoUrls.get(sha);
+      if (url) return `<img class="photo" src="${escapeHtml(url)}" alt="${escapeHtml(alt)}">`;
+      return `<span class="missing-photo">${escapeHtml(alt ? `Missing photo: ${alt}` : 'Missing photo')}</span>`;
+    },
+  },
+});
 
 const purify = DOMPurify();
 purify.setConfig({
@@ -38,8 +60,16 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-/** Renders a note's Markdown as HTML with every script, handler and unsafe URL removed. */
-export function renderMarkdown(source: string): string {
-  const html = marked.parse(source) as string;
-  return purify.sanitize(html);
+/**
+ * Renders a note's Markdown as HTML with every script, handler and unsafe URL removed. `photos` maps the sha256
+ * of each stored photo to a blob: URL for its `attachment:` references.
+ */
+export function renderMarkdown(source: string, photos?: ReadonlyMap<string, string>): string {
+  photoUrls = photos ?? new Map();
+  try {
+    const html = marked.parse(source) as string;
+    return purify.sanitize(html);
+  } finally {
+    photoUrls = new Map();
+  }
 }

@@ -39,3 +39,9 @@ export function compareConferences(a: Conference, b: Conference): number {
   if (a.startDate !== b.startDate) return a.startDate < b.startDate ? 1 : -1;
   return b.created.localeCompare(a.created);
 }
+
+/** The day's notes in reading order: free notes (the day's intro, the hallway track) before the talks. */
+export function dayReadingOrder(talks: readonly Talk[], day: string): Talk[] {
+  const ofDay = talks.filter((t) => t.day === day).sort(compareTalks);
+  return [...ofDay.filter((t) => t.kind === 'note'), ...ofDay.filter((t) => t.kind !== 'note')];
+}

@@ -11,7 +11,21 @@ export const emptyTalkDraft = (day = ''): TalkDraft => ({
   room: '',
   track: '',
   links: [],
+  tags: '',
 });
+
+/** Tags from what the user typed: comma-separated, without a leading #, each once whatever its case. */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split(',')) {
+    const tag = raw.trim().replace(/^#+/, '').trim();
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
+}
 
 /** The form's view of a talk, with times shown in the venue's zone. */
 export function talkToDraft(t: Talk, zone: string): TalkDraft {
@@ -24,10 +38,11 @@ export function talkToDraft(t: Talk, zone: string): TalkDraft {
     room: t.room,
     track: t.track,
     links: t.links.map((l) => ({ ...l })),
+    tags: t.tags.join(', '),
   };
 }
 
-export type TalkFields = Pick<Talk, 'title' | 'speakers' | 'day' | 'starts' | 'ends' | 'room' | 'track' | 'links'>;
+export type TalkFields = Pick<Talk, 'title' | 'speakers' | 'day' | 'starts' | 'ends' | 'room' | 'track' | 'links' | 'tags'>;
 
 /** The stored fields of a validated draft: trimmed, empty rows dropped, times as instants. */
 export function draftToTalkFields(d: TalkDraft, zone: string): TalkFields {
@@ -47,5 +62,6 @@ export function draftToTalkFields(d: TalkDraft, zone: string): TalkFields {
       .map((l) => ({ label: l.label.trim(), url: l.url.trim() }))
       .filter((l) => l.url !== '')
       .map((l) => ({ label: l.label || new URL(l.url).hostname, url: l.url })),
+    tags: parseTags(d.tags),
   };
 }

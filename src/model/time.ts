@@ -158,3 +158,10 @@ export function formatTalkTime(starts: string | null, ends: string | null, zone:
   if (device === zone || zoneOffsetMinutes(device, Date.parse(starts)) === zoneOffsetMinutes(zone, Date.parse(starts))) return venue;
   return `${venue} (${range(device)} your time)`;
 }
+
+/** "Day 2 · Sun, Feb 1, 2026" for a day of the conference; the plain date for a day outside it; '' for none. */
+export function dayLabel(day: string, startDate: string, endDate: string): string {
+  if (!day) return '';
+  const n = datesBetween(startDate, endDate).indexOf(day) + 1;
+  return n > 0 ? `Day ${n} · ${formatDay(day)}` : formatDay(day);
+}

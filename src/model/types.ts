@@ -115,4 +115,6 @@ export interface TalkDraft {
   room: string;
   track: string;
   links: Link[];
+  /** As typed: comma-separated. */
+  tags: string;
 }

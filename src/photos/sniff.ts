@@ -25,7 +25,8 @@ export function sniffImageType(bytes: Uint8Array): string | null {
   if (bytes.length >= 6 && /^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return 'image/gif';
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
   if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp') return HEIF_BRANDS[ascii(bytes, 8, 12)] ?? null;
-  if (bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d) return 'image/bmp';
+  // "BM" alone starts plenty of text files; a real bitmap also has four reserved zero bytes at 6–9.
+  if (bytes.length >= 10 && bytes[0] === 0x42 && bytes[1] === 0x4d && bytes.subarray(6, 10).every((b) => b === 0)) return 'image/bmp';
   return null;
 }
 

@@ -126,7 +126,6 @@ describe('talks', () => {
       deletedAt: null,
       abstract: '',
       body: '',
-      tags: [],
       starred: false,
       attachments: [],
       ...fields,

@@ -26,12 +26,13 @@ export function talkDraft(over: Partial<TalkDraft> = {}): TalkDraft {
     room: '',
     track: '',
     links: [],
+    tags: '',
     ...over,
   };
 }
 
 export function talkFields(over: Partial<TalkFields> = {}): TalkFields {
-  return { title: 'CRDTs in practice', speakers: [], day: '', starts: null, ends: null, room: '', track: '', links: [], ...over };
+  return { title: 'CRDTs in practice', speakers: [], day: '', starts: null, ends: null, room: '', track: '', links: [], tags: [], ...over };
 }
 
 let seq = 0;
@@ -50,7 +51,6 @@ export function talk(over: Partial<Talk> = {}): Talk {
     kind: 'talk',
     abstract: '',
     body: '',
-    tags: [],
     starred: false,
     attachments: [],
     ...talkFields(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareConferences, compareTalks, groupTalksByDay } from '../../src/model/order';
+import { compareConferences, compareTalks, dayReadingOrder, groupTalksByDay } from '../../src/model/order';
 import { conference, talk } from '../helpers/factories';
 
 const titles = (ts: Array<{ title: string }>): string[] => ts.map((t) => t.title);
@@ -87,5 +87,19 @@ describe('compareConferences', () => {
     ],
   ])('puts %s', (_, confs, expected) => {
     expect([...confs].sort(compareConferences).map((c) => c.name)).toEqual(expected);
+  });
+});
+
+describe('dayReadingOrder', () => {
+  it("puts the day's free notes first, then its talks in schedule order, and leaves other days out", () => {
+    const day = '2026-01-31';
+    const list = [
+      talk({ title: 'Afternoon', day, starts: '2026-01-31T14:00:00+01:00' }),
+      talk({ title: 'Hallway', day, kind: 'note' }),
+      talk({ title: 'Morning', day, starts: '2026-01-31T09:00:00+01:00' }),
+      talk({ title: 'Intro', day, kind: 'note', created: '2024-01-01T00:00:00.000Z' }),
+      talk({ title: 'Next day', day: '2026-02-01', starts: '2026-02-01T09:00:00+01:00' }),
+    ];
+    expect(dayReadingOrder(list, day).map((t) => t.title)).toEqual(['Hallway', 'Intro', 'Morning', 'Afternoon']);
   });
 });

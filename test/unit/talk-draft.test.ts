@@ -18,6 +18,7 @@ describe('draftToTalkFields', () => {
           { label: ' Slides ', url: ' https://example.org/s.pdf ' },
           { label: 'Orphan label', url: '   ' },
         ],
+        tags: ' crdt, #Sync,, local-first , CRDT ',
       }),
       'Europe/Brussels',
     );
@@ -33,6 +34,7 @@ describe('draftToTalkFields', () => {
       room: 'K.1.105',
       track: 'Databases',
       links: [{ label: 'Slides', url: 'https://example.org/s.pdf' }],
+      tags: ['crdt', 'Sync', 'local-first'],
     });
   });
 

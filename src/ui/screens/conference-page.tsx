@@ -1,12 +1,12 @@
 /** One conference: its details and its talks grouped by day, in schedule order. */
 import type { JSX } from 'preact';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
 import { getConferenceOrInbox } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
 import { listTalks } from '../../db/talks';
 import { INBOX_ID } from '../../model/inbox';
 import { groupTalksByDay } from '../../model/order';
-import { datesBetween, formatDateSpan, formatDay, formatTalkTime } from '../../model/time';
+import { dayLabel, formatDateSpan, formatTalkTime } from '../../model/time';
 import type { Conference, Talk } from '../../model/types';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
@@ -14,7 +14,7 @@ import { LiveView } from '../components/live-view';
 import { NotFound } from '../components/not-found';
 
 export function ConferencePage(): JSX.Element {
-  const { params } = useRoute();
+  const { params, query } = useRoute();
   const id = params.id!;
   const result = useLiveQuery(async () => {
     const conference = await getConferenceOrInbox(id);
@@ -24,14 +24,13 @@ export function ConferencePage(): JSX.Element {
   useTitle(result.status === 'ready' ? result.value?.conference.name : undefined);
   return (
     <LiveView result={result}>
-      {(data) => (data ? <ConferenceView conference={data.conference} talks={data.talks} /> : <NotFound what="conference" />)}
+      {(data) => (data ? <ConferenceView conference={data.conference} talks={data.talks} starredOnly={query.starred === '1'} /> : <NotFound what="conference" />)}
     </LiveView>
   );
 }
 
-function ConferenceView({ conference: c, talks }: { conference: Conference; talks: Talk[] }): JSX.Element {
+function ConferenceView({ conference: c, talks, starredOnly }: { conference: Conference; talks: Talk[]; starredOnly: boolean }): JSX.Element {
   if (c.id === INBOX_ID) return <InboxView notes={talks} />;
-  const days = datesBetween(c.startDate, c.endDate);
   return (
     <section class="screen">
       <nav class="breadcrumb" aria-label="Breadcrumb">
@@ -65,30 +64,71 @@ function ConferenceView({ conference: c, talks }: { conference: Conference; talk
       {talks.length === 0 ? (
         <p class="empty">No talks yet. Add the talk you are in and start taking notes.</p>
       ) : (
-        groupTalksByDay(talks).map((g) => {
-          const n = days.indexOf(g.day) + 1;
-          const heading = !g.day ? 'No day set' : n > 0 ? `Day ${n} · ${formatDay(g.day)}` : formatDay(g.day);
-          return (
-            <section key={g.day} class="day" aria-label={heading}>
-              <h2>{heading}</h2>
-              <ul class="card-list">
-                {g.talks.map((t) => (
-                  <li key={t.id}>
-                    <a class="card" href={routes.talk(t.id)}>
-                      <span class="card__time">{formatTalkTime(t.starts, t.ends, c.timeZone) || 'No time set'}</span>
-                      <span class="card__title">{t.title}</span>
-                      {(t.speakers.length > 0 || t.room) && (
-                        <span class="card__meta">{[t.speakers.map((s) => s.name).join(', '), t.room].filter(Boolean).join(' · ')}</span>
-                      )}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })
+        <TalkList conference={c} talks={talks} starredOnly={starredOnly} />
       )}
     </section>
+  );
+}
+
+function TalkList({ conference: c, talks, starredOnly }: { conference: Conference; talks: Talk[]; starredOnly: boolean }): JSX.Element {
+  const { path, route } = useLocation();
+  const groups = groupTalksByDay(starredOnly ? talks.filter((t) => t.starred) : talks);
+  const dayGroups = groups.filter((g) => g.day);
+  return (
+    <>
+      <div class="day__header">
+        <label class="filter">
+          <input type="checkbox" checked={starredOnly} onChange={(e) => route(e.currentTarget.checked ? `${path}?starred=1` : path, true)} />
+          Starred only
+        </label>
+      </div>
+      {dayGroups.length > 1 && (
+        <nav class="day-jump" aria-label="Jump to a day">
+          {dayGroups.map((g) => (
+            <button
+              key={g.day}
+              type="button"
+              class="button"
+              onClick={() => document.getElementById(`day-${g.day}`)?.scrollIntoView({ block: 'start' })}
+            >
+              {dayLabel(g.day, c.startDate, c.endDate).split(' · ')[0]}
+            </button>
+          ))}
+        </nav>
+      )}
+      {groups.length === 0 && <p class="empty">No starred talks yet: open a talk and tap ☆ to star it.</p>}
+      {groups.map((g) => {
+        const heading = dayLabel(g.day, c.startDate, c.endDate) || 'No day set';
+        return (
+          <section key={g.day} id={g.day ? `day-${g.day}` : undefined} class="day" aria-label={heading}>
+            <div class="day__header">
+              <h2>{heading}</h2>
+              {g.day && (
+                <a class="button button--quiet" href={routes.day(c.id, g.day)}>
+                  Read the day
+                </a>
+              )}
+            </div>
+            <ul class="card-list">
+              {g.talks.map((t) => (
+                <li key={t.id}>
+                  <a class="card" href={routes.talk(t.id)}>
+                    <span class="card__time">
+                      {t.kind === 'note' ? 'Note' : formatTalkTime(t.starts, t.ends, c.timeZone) || 'No time set'}
+                      {t.starred && <span aria-label="starred"> ★</span>}
+                    </span>
+                    <span class="card__title">{t.title}</span>
+                    {(t.speakers.length > 0 || t.room) && (
+                      <span class="card__meta">{[t.speakers.map((s) => s.name).join(', '), t.room].filter(Boolean).join(' · ')}</span>
+                    )}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
   );
 }
 

@@ -186,6 +186,14 @@ function TalkFormView({ conference: original, talkId, draft: initial, kind: init
           removeLabel={(l, i) => `Remove link ${l.label || i + 1}`}
           errors={linkErrors}
         />
+        <TextField
+          id="talk-tags"
+          label="Tags"
+          value={draft.tags}
+          onValue={set('tags')}
+          autoComplete="off"
+          hint="Separated by commas, e.g. crdt, sync"
+        />
         {failure && (
           <p role="alert" class="error-box">
             {failure}

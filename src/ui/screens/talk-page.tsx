@@ -6,13 +6,14 @@ import { useLiveQuery } from '../../db/live';
 import { getSettings } from '../../db/settings';
 import { getTalk } from '../../db/talks';
 import { NoteEditor } from '../../editor/note-editor';
-import { datesBetween, formatDay, formatTalkTime } from '../../model/time';
+import { dayLabel, formatTalkTime } from '../../model/time';
 import type { Conference, Talk } from '../../model/types';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
 import { MarkdownView } from '../components/markdown-view';
 import { NotFound } from '../components/not-found';
+import { StarButton } from '../components/star-button';
 
 export function TalkPage(): JSX.Element {
   const { params, query } = useRoute();
@@ -32,8 +33,7 @@ export function TalkPage(): JSX.Element {
 }
 
 function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; conference: Conference; reading: boolean; initials: string }): JSX.Element {
-  const dayIndex = datesBetween(c.startDate, c.endDate).indexOf(t.day);
-  const when = [t.day && (dayIndex >= 0 ? `Day ${dayIndex + 1} · ${formatDay(t.day)}` : formatDay(t.day)), formatTalkTime(t.starts, t.ends, c.timeZone)]
+  const when = [dayLabel(t.day, c.startDate, c.endDate), formatTalkTime(t.starts, t.ends, c.timeZone)]
     .filter(Boolean)
     .join(', ');
   return (
@@ -43,9 +43,12 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
       </nav>
       <header class="screen__header">
         <h1>{t.title}</h1>
-        <a class="button" href={routes.editTalk(t.id)}>
-          Edit
-        </a>
+        <span class="screen__actions">
+          <StarButton talk={t} />
+          <a class="button" href={routes.editTalk(t.id)}>
+            Edit
+          </a>
+        </span>
       </header>
       <dl class="talk__details">
         {t.speakers.length > 0 && (
@@ -71,6 +74,18 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
           <>
             <dt>Where</dt>
             <dd>{[t.room, t.track].filter(Boolean).join(' · ')}</dd>
+          </>
+        )}
+        {t.tags.length > 0 && (
+          <>
+            <dt>Tags</dt>
+            <dd>
+              {t.tags.map((tag) => (
+                <span key={tag} class="tag">
+                  {tag}
+                </span>
+              ))}
+            </dd>
           </>
         )}
         {t.links.length > 0 && (
