@@ -13,6 +13,7 @@ const ConferencePage = lazy(() => import('../ui/screens/conference-page').then((
 const TalkForm = lazy(() => import('../ui/screens/talk-form').then((m) => m.TalkForm));
 const TalkPage = lazy(() => import('../ui/screens/talk-page').then((m) => m.TalkPage));
 const DayReading = lazy(() => import('../ui/screens/day-reading').then((m) => m.DayReading));
+const HistoryScreen = lazy(() => import('../ui/screens/history').then((m) => m.HistoryScreen));
 const TrashScreen = lazy(() => import('../ui/screens/trash').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('../ui/screens/settings').then((m) => m.SettingsScreen));
 
@@ -32,6 +33,7 @@ export function App(): JSX.Element {
               <Route path="/c/:id/day/:day" component={DayReading} />
               <Route path="/t/:id" component={TalkPage} />
               <Route path="/t/:talkId/edit" component={TalkForm} />
+              <Route path="/t/:id/history" component={HistoryScreen} />
               <Route path="/trash" component={TrashScreen} />
               <Route path="/settings" component={SettingsScreen} />
               <Route default component={NotFound} />

@@ -5,6 +5,7 @@ import { newId, nowIso } from '../model/ids';
 import { compareTalks } from '../model/order';
 import { db } from './database';
 import { trackWrite } from './pending';
+import { snapshotIfDue } from './versions';
 
 /** Stores a new talk in a conference and returns its id. */
 export function createTalk(conferenceId: string, fields: TalkFields, kind: TalkKind = 'talk'): Promise<string> {
@@ -49,14 +50,14 @@ export function updateTalk(id: string, fields: TalkFields & Partial<TalkPlacemen
  * and IndexedDB commits transactions on one store in the order they were made, so the last text typed wins.
  */
 export function saveTalkBody(id: string, body: string): Promise<void> {
-  return trackWrite(async () => {
-    const n = await db.talks.where('id').equals(id).modify((t) => {
-      t.body = body;
-      t.updated = nowIso();
-      t.localRev++;
-    });
-    if (n === 0) throw new Error('This talk no longer exists, so the note cannot be saved.');
-  });
+  return trackWrite(() =>
+    db.transaction('rw', db.talks, db.versions, async () => {
+      const talk = await db.talks.get(id);
+      if (!talk) throw new Error('This talk no longer exists, so the note cannot be saved.');
+      await snapshotIfDue(talk);
+      await db.talks.put({ ...talk, body, updated: nowIso(), localRev: talk.localRev + 1 });
+    }),
+  );
 }
 
 /** Stars or unstars a talk, to find it again among the many. */

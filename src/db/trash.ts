@@ -32,13 +32,14 @@ export async function listTrash(): Promise<TrashContents> {
 export function purgeTrash(before: Date = new Date(Date.now() - TRASH_DAYS * 86_400_000)): Promise<number> {
   const cutoff = before.toISOString();
   return trackWrite(() =>
-    db.transaction('rw', db.conferences, db.talks, async () => {
+    db.transaction('rw', db.conferences, db.talks, db.versions, async () => {
       const talks = await db.talks.where('deletedAt').below(cutoff).primaryKeys();
       const confs = await db.conferences.where('deletedAt').below(cutoff).primaryKeys();
       // A purged conference takes all its talks with it, even ones trashed later, so none is left orphaned.
       const orphanTalks = confs.length ? await db.talks.where('conferenceId').anyOf(confs).primaryKeys() : [];
       const ids = [...new Set([...talks, ...orphanTalks])];
       await db.talks.bulkDelete(ids);
+      await db.versions.where('recordId').anyOf(ids).delete();
       await db.conferences.bulkDelete(confs);
       return ids.length + confs.length;
     }),

@@ -101,6 +101,7 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
           </>
         )}
       </dl>
+      <div class="talk__modes">
       <div class="segmented" role="group" aria-label="Note view">
         <a href={routes.talk(t.id)} aria-current={reading ? undefined : 'page'} class="segmented__item">
           Write
@@ -108,6 +109,10 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
         <a href={`${routes.talk(t.id)}?view=read`} aria-current={reading ? 'page' : undefined} class="segmented__item">
           Read
         </a>
+      </div>
+      <a class="button button--quiet" href={routes.history(t.id)}>
+        History
+      </a>
       </div>
       {reading ? <MarkdownView source={t.body} /> : <NoteEditor key={t.id} talkId={t.id} body={t.body} label={`Note on ${t.title}`} initials={initials} starts={t.starts} />}
     </article>

@@ -1,0 +1,26 @@
+/** The two ways to add a photo: the camera, or pictures already on the device. */
+import type { JSX, TargetedEvent } from 'preact';
+
+export function PhotoAdd({ onFiles }: { onFiles: (files: File[]) => void }): JSX.Element {
+  const picked = (e: TargetedEvent<HTMLInputElement>): void => {
+    const input = e.currentTarget;
+    const files = Array.from(input.files ?? []);
+    // Cleared so that picking the same file again (after an error, say) is still a change.
+    input.value = '';
+    if (files.length > 0) onFiles(files);
+  };
+  // Each button is a label around its file input: one tap opens the camera or the picker, and the input keeps
+  // its own keyboard focus and accessible name.
+  return (
+    <div class="photo-add">
+      <label class="button button--primary photo-add__button">
+        <input type="file" accept="image/*" capture="environment" class="visually-hidden" onChange={picked} />
+        Take photo
+      </label>
+      <label class="button photo-add__button">
+        <input type="file" accept="image/*" multiple class="visually-hidden" onChange={picked} />
+        Choose photos
+      </label>
+    </div>
+  );
+}
