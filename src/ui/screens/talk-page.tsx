@@ -14,6 +14,8 @@ import { LiveView } from '../components/live-view';
 import { MarkdownView } from '../components/markdown-view';
 import { NotFound } from '../components/not-found';
 import { StarButton } from '../components/star-button';
+import { TalkSidebar } from '../components/talk-sidebar';
+import { useMediaQuery } from '../../app/use-media-query';
 
 export function TalkPage(): JSX.Element {
   const { params, query } = useRoute();
@@ -25,9 +27,20 @@ export function TalkPage(): JSX.Element {
     return { talk, conference, initials: (await getSettings()).initials };
   }, [id]);
   useTitle(result.status === 'ready' ? result.value?.talk.title : undefined);
+  // Two panes from about 900 px: the conference's talks beside the note.
+  const wide = useMediaQuery('(min-width: 900px)');
   return (
     <LiveView result={result}>
-      {(data) => (data ? <TalkView {...data} reading={query.view === 'read'} /> : <NotFound what="talk" />)}
+      {(data) =>
+        data ? (
+          <div class={wide ? 'two-pane' : undefined}>
+            {wide && <TalkSidebar conference={data.conference} currentId={data.talk.id} />}
+            <TalkView {...data} reading={query.view === 'read'} />
+          </div>
+        ) : (
+          <NotFound what="talk" />
+        )
+      }
     </LiveView>
   );
 }
