@@ -48,14 +48,17 @@ export function updateTalk(id: string, fields: TalkFields & Partial<TalkPlacemen
 /**
  * Stores the note's whole text. Called on every input: each call is its own transaction,
  * and IndexedDB commits transactions on one store in the order they were made, so the last text typed wins.
+ * Resolves with the talk's new localRev.
  */
-export function saveTalkBody(id: string, body: string): Promise<void> {
+export function saveTalkBody(id: string, body: string): Promise<number> {
   return trackWrite(() =>
     db.transaction('rw', db.talks, db.versions, async () => {
       const talk = await db.talks.get(id);
       if (!talk) throw new Error('This talk no longer exists, so the note cannot be saved.');
       await snapshotIfDue(talk);
-      await db.talks.put({ ...talk, body, updated: nowIso(), localRev: talk.localRev + 1 });
+      const localRev = talk.localRev + 1;
+      await db.talks.put({ ...talk, body, updated: nowIso(), localRev });
+      return localRev;
     }),
   );
 }

@@ -32,13 +32,19 @@ export async function listTrash(): Promise<TrashContents> {
 export function purgeTrash(before: Date = new Date(Date.now() - TRASH_DAYS * 86_400_000)): Promise<number> {
   const cutoff = before.toISOString();
   return trackWrite(() =>
-    db.transaction('rw', db.conferences, db.talks, db.versions, async () => {
+    db.transaction('rw', [db.conferences, db.talks, db.versions, db.blobs], async () => {
       const talks = await db.talks.where('deletedAt').below(cutoff).primaryKeys();
       const confs = await db.conferences.where('deletedAt').below(cutoff).primaryKeys();
       // A purged conference takes all its talks with it, even ones trashed later, so none is left orphaned.
       const orphanTalks = confs.length ? await db.talks.where('conferenceId').anyOf(confs).primaryKeys() : [];
       const ids = [...new Set([...talks, ...orphanTalks])];
+      const photos = new Set((await db.talks.bulkGet(ids)).flatMap((t) => t?.attachments.map((a) => a.sha256) ?? []));
       await db.talks.bulkDelete(ids);
+      // A photo goes with the last talk that shows it.
+      if (photos.size) {
+        await db.talks.each((t) => t.attachments.forEach((a) => photos.delete(a.sha256)));
+        await db.blobs.bulkDelete([...photos]);
+      }
       await db.versions.where('recordId').anyOf(ids).delete();
       await db.conferences.bulkDelete(confs);
       return ids.length + confs.length;

@@ -15,6 +15,8 @@ interface NoteEditorProps {
   talkId: string;
   /** The stored text; later changes (from another tab) are shown while this editor is idle. */
   body: string;
+  /** The talk's localRev for that text, to tell changes made elsewhere from echoes of our own saves. */
+  rev: number;
   label: string;
   /** Signs the user's remarks; empty until set in Settings. */
   initials?: string;
@@ -28,7 +30,7 @@ function tabIndents(s: TextState): boolean {
   return s.text.slice(s.start, s.end).includes('\n') || /^[ \t]*([-*+]|\d{1,9}[.)])[ \t]/.test(s.text.slice(from));
 }
 
-export function NoteEditor({ talkId, body, label, initials = '', starts = null }: NoteEditorProps): JSX.Element {
+export function NoteEditor({ talkId, body, rev, label, initials = '', starts = null }: NoteEditorProps): JSX.Element {
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const started = useRef(0);
@@ -55,21 +57,32 @@ export function NoteEditor({ talkId, body, label, initials = '', starts = null }
     }
   };
 
-  // Uncontrolled: the textarea owns its text, so a stored echo never moves the caret.
+  // Uncontrolled: the textarea owns its text, so a stored echo never moves the caret. Stored changes are told
+  // apart by revision: our own saves (and late echoes of earlier ones) are never newer than the last save we made.
+  // A newer one was made elsewhere (a photo added, another tab) and is taken in when nothing typed here is unsaved.
+  const lastSaved = useRef({ text: body, rev });
   useEffect(() => {
     const el = area.current;
-    if (!el || el.value === body) return;
-    const idle = started.current === settled.current && document.activeElement !== el;
-    if (idle) el.value = body;
-  }, [body]);
+    if (!el || rev <= lastSaved.current.rev) return;
+    const idle = started.current === settled.current;
+    const focused = document.activeElement === el;
+    if (!idle || (focused && el.value !== lastSaved.current.text)) return;
+    lastSaved.current = { text: body, rev };
+    if (el.value === body) return;
+    const { selectionStart, selectionEnd } = el;
+    el.value = body;
+    if (focused) el.setSelectionRange(Math.min(selectionStart, body.length), Math.min(selectionEnd, body.length));
+  }, [body, rev]);
 
   const onInput = (e: TargetedEvent<HTMLTextAreaElement>): void => {
     const seq = ++started.current;
+    const text = e.currentTarget.value;
     setState({ kind: 'saving' });
     // Only the newest save decides the status: it holds the whole text, so its success covers any earlier failure.
-    saveTalkBody(talkId, e.currentTarget.value).then(
-      () => {
+    saveTalkBody(talkId, text).then(
+      (savedRev) => {
         settled.current = Math.max(settled.current, seq);
+        if (savedRev > lastSaved.current.rev) lastSaved.current = { text, rev: savedRev };
         if (seq === started.current) setState({ kind: 'saved' });
         // The first real save is the moment to ask the browser to keep the data through clean-ups.
         requestPersistenceOnce().catch((err: unknown) => console.warn('Could not request persistent storage', err));

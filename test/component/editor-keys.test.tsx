@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 
 function renderEditor(body: string, caret = body.length, props: { initials?: string; starts?: string | null } = {}): HTMLTextAreaElement {
-  render(<NoteEditor talkId={talkId} body={body} label="Note on CRDTs" {...props} />);
+  render(<NoteEditor talkId={talkId} body={body} rev={1} label="Note on CRDTs" {...props} />);
   const area = screen.getByRole('textbox', { name: 'Note on CRDTs' }) as HTMLTextAreaElement;
   area.focus();
   area.setSelectionRange(caret, caret);

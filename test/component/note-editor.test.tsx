@@ -16,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 function renderEditor(body = ''): HTMLTextAreaElement {
-  render(<NoteEditor talkId={talkId} body={body} label="Note on CRDTs" />);
+  render(<NoteEditor talkId={talkId} body={body} rev={1} label="Note on CRDTs" />);
   return screen.getByRole('textbox', { name: 'Note on CRDTs' }) as HTMLTextAreaElement;
 }
 
@@ -94,14 +94,38 @@ describe('NoteEditor', () => {
   });
 
   it('shows text stored elsewhere while idle, but never over text being typed', async () => {
-    const { rerender } = render(<NoteEditor talkId={talkId} body="one" label="Note on CRDTs" />);
+    const { rerender } = render(<NoteEditor talkId={talkId} body="one" rev={1} label="Note on CRDTs" />);
     const area = screen.getByRole('textbox', { name: 'Note on CRDTs' }) as HTMLTextAreaElement;
-    rerender(<NoteEditor talkId={talkId} body="from another tab" label="Note on CRDTs" />);
+    rerender(<NoteEditor talkId={talkId} body="from another tab" rev={5} label="Note on CRDTs" />);
     expect(area.value).toBe('from another tab');
 
     area.focus();
     type(area, 'typing here');
-    rerender(<NoteEditor talkId={talkId} body="a stale echo" label="Note on CRDTs" />);
+    rerender(<NoteEditor talkId={talkId} body="changed elsewhere meanwhile" rev={9} label="Note on CRDTs" />);
     expect(area.value).toBe('typing here');
+  });
+
+  // A late echo of an earlier save must never replace newer text, even once every save has landed.
+  it('ignores stored text no newer than its own last save', async () => {
+    const { rerender } = render(<NoteEditor talkId={talkId} body="" rev={1} label="Note on CRDTs" />);
+    const area = screen.getByRole('textbox', { name: 'Note on CRDTs' }) as HTMLTextAreaElement;
+    area.focus();
+    type(area, 'a');
+    type(area, 'ab');
+    await waitFor(async () => expect((await db.talks.get(talkId))?.body).toBe('ab'));
+    await screen.findByText('Saved on this device');
+    rerender(<NoteEditor talkId={talkId} body="a" rev={2} label="Note on CRDTs" />);
+    expect(area.value).toBe('ab');
+  });
+
+  it('takes in a change made elsewhere while focused when everything typed is saved (a photo added)', async () => {
+    const { rerender } = render(<NoteEditor talkId={talkId} body="" rev={1} label="Note on CRDTs" />);
+    const area = screen.getByRole('textbox', { name: 'Note on CRDTs' }) as HTMLTextAreaElement;
+    area.focus();
+    type(area, 'slide:');
+    await waitFor(async () => expect((await db.talks.get(talkId))?.body).toBe('slide:'));
+    await screen.findByText('Saved on this device');
+    rerender(<NoteEditor talkId={talkId} body={'slide:\n![](attachment:abc)\n'} rev={3} label="Note on CRDTs" />);
+    expect(area.value).toBe('slide:\n![](attachment:abc)\n');
   });
 });

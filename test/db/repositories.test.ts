@@ -178,7 +178,7 @@ describe('talks', () => {
     const { talkIds } = await conferenceWithTalks(['Talk']);
     const id = talkIds[0]!;
     const text = 'The quick brown fox jumps over the lazy dog, twice over.';
-    const saves: Array<Promise<void>> = [];
+    const saves: Array<Promise<number>> = [];
     for (let n = 1; n <= text.length; n++) saves.push(saveTalkBody(id, text.slice(0, n)));
     await Promise.all(saves);
     expect(await getTalk(id)).toMatchObject({ body: text, localRev: 1 + text.length });

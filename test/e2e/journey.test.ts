@@ -90,7 +90,7 @@ describe.each([
       links: [{ label: 'Slides', url: 'https://example.org/slides.pdf' }],
     });
     await page.getByText('Ada Lovelace').waitFor();
-    await page.getByText('14:00–14:45').waitFor();
+    await page.locator('.talk__details').getByText('14:00–14:45').waitFor();
     await page.getByRole('link', { name: 'Slides' }).waitFor();
 
     // Enter continues the list by itself, and Enter on the empty item ends it.

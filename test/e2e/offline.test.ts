@@ -38,7 +38,7 @@ it('reloads the shell and a deep link with the network off, edits, and keeps the
   const home = await page.goto(server.url);
   expect(home?.status()).toBe(200);
   expect(home?.fromServiceWorker()).toBe(true);
-  await page.getByRole('link', { name: /Offline Summit/ }).waitFor();
+  await page.getByRole('list', { name: 'Conferences' }).getByRole('link', { name: /Offline Summit/ }).waitFor();
 
   const deep = await page.goto(talkUrl);
   expect(deep?.fromServiceWorker()).toBe(true);

@@ -45,8 +45,7 @@ describe('renderMarkdown: photos referenced as attachment:<sha256>', () => {
     expect(rendered(`![x](attachment:${A})`).querySelector('img')).toBeNull();
   });
 
-  it('still drops a blob: URL that is not one of the note’s photos only by its scheme rules (blob: is allowed)', () => {
-    // Typed blob: links keep working as before; attachment references are the way to show stored photos.
+  it('keeps a typed blob: image as before', () => {
     expect(rendered('![x](blob:http://127.0.0.1/typed)').querySelector('img')?.getAttribute('src')).toBe('blob:http://127.0.0.1/typed');
   });
 });

@@ -9,16 +9,16 @@ export function PhotoAdd({ onFiles }: { onFiles: (files: File[]) => void }): JSX
     input.value = '';
     if (files.length > 0) onFiles(files);
   };
-  // Each button is a label around its file input: one tap opens the camera or the picker, and the input keeps
-  // its own keyboard focus and accessible name.
+  // Each button is a label around its file input, which lies invisible over the whole button: one tap opens the
+  // camera or the picker, and the input keeps its own keyboard focus, accessible name and 44 px target.
   return (
     <div class="photo-add">
       <label class="button button--primary photo-add__button">
-        <input type="file" accept="image/*" capture="environment" class="visually-hidden" onChange={picked} />
+        <input type="file" accept="image/*" capture="environment" class="photo-add__input" onChange={picked} />
         Take photo
       </label>
       <label class="button photo-add__button">
-        <input type="file" accept="image/*" multiple class="visually-hidden" onChange={picked} />
+        <input type="file" accept="image/*" multiple class="photo-add__input" onChange={picked} />
         Choose photos
       </label>
     </div>

@@ -30,8 +30,12 @@ export function PhotoItem({ talkId, attachment: a, number, onView, onRemoved }: 
     if (el && el.value !== a.caption && document.activeElement !== el) el.value = a.caption;
   }, [a.caption]);
 
+  // The question takes focus on its safe answer; answering Keep puts focus back on Delete, where the person was.
+  const asked = useRef(false);
   useEffect(() => {
     if (confirming) keepButton.current?.focus();
+    else if (asked.current) deleteButton.current?.focus();
+    asked.current = confirming;
   }, [confirming]);
 
   const saveCaption = (value: string): void => {
@@ -68,7 +72,10 @@ export function PhotoItem({ talkId, attachment: a, number, onView, onRemoved }: 
         autoCapitalize="sentences"
         aria-describedby={error ? `${id}-error` : undefined}
         onInput={(e) => saveCaption(e.currentTarget.value)}
-        onBlur={(e) => e.currentTarget.value !== a.caption && saveCaption(e.currentTarget.value)}
+        onBlur={(e) => {
+          // Retries a caption whose save failed while typing.
+          if (e.currentTarget.value !== a.caption) saveCaption(e.currentTarget.value);
+        }}
       />
       {confirming ? (
         <div class="photo-item__confirm" role="group" aria-label={`Delete photo ${number}?`}>
@@ -76,16 +83,7 @@ export function PhotoItem({ talkId, attachment: a, number, onView, onRemoved }: 
           <button type="button" class="button button--danger" onClick={remove}>
             Yes, delete
           </button>
-          <button
-            type="button"
-            ref={keepButton}
-            class="button"
-            onClick={() => {
-              setConfirming(false);
-              // Back to where the person was, not to the top of the page.
-              requestAnimationFrame(() => deleteButton.current?.focus());
-            }}
-          >
+          <button type="button" ref={keepButton} class="button" onClick={() => setConfirming(false)}>
             Keep
           </button>
         </div>

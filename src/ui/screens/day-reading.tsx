@@ -50,7 +50,7 @@ function DayView({ conference: c, day, talks }: { conference: Conference; day: s
           </h2>
           {t.speakers.length > 0 && <p class="meta">{t.speakers.map((s) => (s.affiliation ? `${s.name}, ${s.affiliation}` : s.name)).join('; ')}</p>}
           {(t.starts || t.room) && <p class="muted">{[formatTalkTime(t.starts, t.ends, c.timeZone), t.room].filter(Boolean).join(' · ')}</p>}
-          <MarkdownView source={t.body} />
+          <MarkdownView source={t.body} attachments={t.attachments} />
         </section>
       ))}
       <nav class="actions" aria-label="Other days">

@@ -13,6 +13,7 @@ import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
 import { MarkdownView } from '../components/markdown-view';
 import { NotFound } from '../components/not-found';
+import { PhotoStrip } from '../components/photo-strip';
 import { StarButton } from '../components/star-button';
 import { TalkSidebar } from '../components/talk-sidebar';
 import { useMediaQuery } from '../../app/use-media-query';
@@ -127,7 +128,14 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
         History
       </a>
       </div>
-      {reading ? <MarkdownView source={t.body} /> : <NoteEditor key={t.id} talkId={t.id} body={t.body} label={`Note on ${t.title}`} initials={initials} starts={t.starts} />}
+      {reading ? (
+        <MarkdownView source={t.body} attachments={t.attachments} />
+      ) : (
+        <>
+          <NoteEditor key={t.id} talkId={t.id} body={t.body} rev={t.localRev} label={`Note on ${t.title}`} initials={initials} starts={t.starts} />
+          <PhotoStrip talk={t} />
+        </>
+      )}
     </article>
   );
 }
