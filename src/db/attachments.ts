@@ -6,6 +6,7 @@ import type { Attachment } from '../model/types';
 import { nowIso } from '../model/ids';
 import { appendReference, photoAlt, referenceMarkdown, removeReferences, renameReferences } from '../photos/references';
 import { db } from './database';
+import { snapshotBeforeRemoval } from './versions';
 import { trackWrite } from './pending';
 
 /** A photo ready to store, as preparePhoto makes it. */
@@ -69,9 +70,11 @@ export function setPhotoCaption(talkId: string, sha256: string, caption: string)
  */
 export function removePhoto(talkId: string, sha256: string): Promise<void> {
   return trackWrite(() =>
-    db.transaction('rw', db.talks, db.blobs, async () => {
+    db.transaction('rw', db.talks, db.blobs, db.versions, async () => {
       const talk = await db.talks.get(talkId);
       if (!talk) throw new Error('This talk no longer exists.');
+      // Taking the photo's lines out of the note edits the text: the note as it was stays in its history.
+      await snapshotBeforeRemoval(talk);
       await db.talks.update(talkId, {
         attachments: talk.attachments.filter((a) => a.sha256 !== sha256),
         body: removeReferences(talk.body, sha256),

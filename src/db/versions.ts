@@ -41,6 +41,11 @@ export async function snapshotIfDue(before: Talk, now = Date.now()): Promise<voi
   await keepVersion(before, 'edit', now);
 }
 
+/** Within a transaction over talks and versions: keeps the talk as it is now, before a change that removes text. */
+export async function snapshotBeforeRemoval(before: Talk): Promise<void> {
+  if (before.body.trim()) await keepVersion(before, 'edit', Date.now());
+}
+
 /** A note's earlier versions, newest first. */
 export async function listVersions(recordId: string): Promise<Version[]> {
   const versions = await db.versions.where('recordId').equals(recordId).toArray();

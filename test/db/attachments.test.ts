@@ -7,6 +7,7 @@ import { createTalk, getTalk, saveTalkBody, trashTalk } from '../../src/db/talks
 import { addPhotoProblem } from '../../src/photos/messages';
 import { sha256Hex } from '../../src/photos/sha256';
 import { purgeTrash } from '../../src/db/trash';
+import { listVersions } from '../../src/db/versions';
 import { resetDb } from '../helpers/db';
 import { talkFields } from '../helpers/factories';
 
@@ -170,6 +171,16 @@ describe('removePhoto', () => {
     expect(talk?.body).toBe(`typed after\n${ref('b.jpg', b.sha256)}\n`);
     expect(talk?.updated).toBe(T1.toISOString());
     expect(await db.blobs.toCollection().primaryKeys()).toEqual([b.sha256]);
+  });
+
+  it('keeps the note as it was in its history before taking the photo out', async () => {
+    const id = await talkWith('Slide one:');
+    const p = await photo('slide');
+    await addPhoto(id, p);
+    const withPhoto = (await getTalk(id))!.body;
+    await removePhoto(id, p.sha256);
+    const versions = await listVersions(id);
+    expect(versions.map((v) => (v.record as { body: string }).body)).toContain(withPhoto);
   });
 
   it('keeps an image another talk still shows, even one in the Trash', async () => {
