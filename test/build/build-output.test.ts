@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/build';
+import { DIST } from '../helpers/build';
 
-const dist = join(ROOT, 'dist');
+const dist = DIST;
 const read = (p: string): string => readFileSync(join(dist, p), 'utf8');
 
 function pngSize(p: string): [number, number] {

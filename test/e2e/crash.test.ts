@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
 import { browserPid, killBrowser, launchPersistent, tempProfile, waitForServiceWorker } from '../helpers/browser';
-import { ROOT } from '../helpers/build';
+import { DIST } from '../helpers/build';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const ROUNDS = 5;
@@ -11,7 +11,7 @@ let server: StaticServer;
 const profile = tempProfile();
 
 beforeAll(async () => {
-  server = await startStaticServer(`${ROOT}dist`);
+  server = await startStaticServer(DIST);
 });
 afterAll(async () => {
   await server?.close();

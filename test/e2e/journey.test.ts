@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
 import { DESKTOP, PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { ROOT } from '../helpers/build';
+import { DIST } from '../helpers/build';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,7 +24,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startStaticServer(`${ROOT}dist`);
+  server = await startStaticServer(DIST);
   browser = await launchBrowser();
 });
 afterAll(async () => {

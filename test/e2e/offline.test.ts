@@ -3,14 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
 import { PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { ROOT } from '../helpers/build';
+import { DIST } from '../helpers/build';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startStaticServer(`${ROOT}dist`);
+  server = await startStaticServer(DIST);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -75,7 +75,7 @@ it('opens a deep link and stores edits while the server is stopped', async () =>
     await page.goto(server.url + '/trash');
     await page.getByText('The Trash is empty.').waitFor();
   } finally {
-    server = await startStaticServer(`${ROOT}dist`, server.port);
+    server = await startStaticServer(DIST, server.port);
   }
   await context.close();
 });

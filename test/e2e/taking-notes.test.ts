@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addTalk, createConference, noteText } from '../helpers/app';
 import { DESKTOP, PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { ROOT } from '../helpers/build';
+import { DIST, ROOT } from '../helpers/build';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,7 +25,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startStaticServer(`${ROOT}dist`);
+  server = await startStaticServer(DIST);
   browser = await launchBrowser();
 });
 afterAll(async () => {

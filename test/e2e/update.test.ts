@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
 import { PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { ROOT, buildApp } from '../helpers/build';
+import { DIST, buildApp } from '../helpers/build';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 let server: StaticServer;
@@ -13,7 +13,7 @@ let nextBuild: string;
 
 beforeAll(async () => {
   nextBuild = buildApp('dist-next', { LECTERN_BUILD: 'next' });
-  server = await startStaticServer(`${ROOT}dist`);
+  server = await startStaticServer(DIST);
   browser = await launchBrowser();
 });
 afterAll(async () => {
