@@ -1,47 +1,22 @@
 // The whole first-day story, at phone and desktop size, against the built app.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
+import { useBrowserAndServer } from '../helpers/e2e-env';
 import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
-import { DESKTOP, PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { DIST } from '../helpers/build';
-import { startStaticServer, type StaticServer } from '../helpers/static-server';
+import { DESKTOP, PHONE, waitForServiceWorker } from '../helpers/browser';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // A strict CSP blocks inline script tags, so axe is evaluated rather than injected.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('on a %s', (_size, options) => {
   it('creates a conference and a talk, takes a note that survives a reload, reads it, and restores from the Trash', async () => {
-    const context = await browser.newContext({ ...options, timezoneId: 'Europe/Brussels' });
+    const context = await env.browser.newContext({ ...options, timezoneId: 'Europe/Brussels' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForServiceWorker(page);
     await expect(page.getByText('No conferences yet.').isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -159,13 +134,13 @@ describe.each([
 });
 
 it('fits a 320 px wide screen with touch targets of at least 44 px', async () => {
-  const context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
+  const context = await env.browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await createConference(page, { name: 'Tiny screen conference with a long name', startDate: '2026-05-01', endDate: '2026-05-01' });
   await addTalk(page, { title: 'A talk', speakers: [{ name: 'Someone' }], links: [{ label: 'Video', url: 'https://example.org/v' }] });
   for (const path of [new URL(page.url()).pathname, '/', '/settings', '/trash']) {
-    await page.goto(server.url + path);
+    await page.goto(env.server.url + path);
     await page.locator('h1').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);

@@ -1,26 +1,12 @@
 // Photos of slides on a phone with the network off: resized on the device, stored, shown in the note.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
+import { useBrowserAndServer } from '../helpers/e2e-env';
+import type { Page } from 'playwright-core';
 import { addTalk, createConference, noteText, typeNote } from '../helpers/app';
-import { PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { DIST } from '../helpers/build';
-import { startStaticServer, type StaticServer } from '../helpers/static-server';
+import { PHONE, waitForServiceWorker } from '../helpers/browser';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 /** A JPEG of a slide-like picture (4000×3000 unless told), drawn in the page (there is no image library in Node). */
 async function bigJpeg(page: Page, width = 4000, height = 3000): Promise<Buffer> {
@@ -111,23 +97,15 @@ function stored(page: Page, title = 'Slides offline'): Promise<StoredPhotos> {
   }, title);
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 it('adds a large photo offline, resized upright in a worker, shows it in the note, and refuses a text file', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForServiceWorker(page);
   await createConference(page, { name: 'Photo Summit', startDate: '2026-03-10', endDate: '2026-03-10', timeZone: 'UTC' });
   await addTalk(page, { title: 'Slides offline', day: 'Day 1', starts: '10:00' });
@@ -136,7 +114,7 @@ it('adds a large photo offline, resized upright in a worker, shows it in the not
   expect(original.length).toBeGreaterThan(600 * 1024);
 
   await context.setOffline(true);
-  const seen = server.requests.length;
+  const seen = env.server.requests.length;
 
   const camera = page.getByLabel('Take photo');
   const chooser = page.getByLabel('Choose photos');
@@ -201,13 +179,13 @@ it('adds a large photo offline, resized upright in a worker, shows it in the not
   expect((await stored(page)).body).toBe('Intro\n');
   await expect(noteText(page)).resolves.toBe('Intro\n');
 
-  expect(server.requests.slice(seen)).toEqual([]);
+  expect(env.server.requests.slice(seen)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });
 
 it('resizes on the page where workers cannot draw, and names a damaged JPEG', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   // As in browsers without OffscreenCanvas: the page falls back to a <canvas> of its own.
   await context.addInitScript(() => {
     delete (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas;
@@ -217,7 +195,7 @@ it('resizes on the page where workers cannot draw, and names a damaged JPEG', as
   page.on('pageerror', (e) => errors.push(e.message));
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForServiceWorker(page);
   await createConference(page, { name: 'Old Phones Conf', startDate: '2026-03-10', endDate: '2026-03-10', timeZone: 'UTC' });
   await addTalk(page, { title: 'Fallbacks' });

@@ -1,44 +1,24 @@
 // In the lecture theatre, offline, on a phone: the now view, the phone editor, stars, the day's reading, history.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
+import { useBrowserAndServer } from '../helpers/e2e-env';
 import { addTalk, createConference, noteText } from '../helpers/app';
-import { DESKTOP, PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
-import { DIST, ROOT } from '../helpers/build';
-import { startStaticServer, type StaticServer } from '../helpers/static-server';
+import { DESKTOP, PHONE, waitForServiceWorker } from '../helpers/browser';
+import { ROOT } from '../helpers/build';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = `${ROOT}test-results/screenshots`;
+mkdirSync(SHOTS, { recursive: true });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document);
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 it('picks the talk on now, takes structured notes offline with the phone editor, and reads the day back', async () => {
-  const context = await browser.newContext({ ...PHONE, timezoneId: 'America/New_York' });
+  const context = await env.browser.newContext({ ...PHONE, timezoneId: 'America/New_York' });
   const page = await context.newPage();
   // 10:15 in Brussels on the first day of the conference.
   await page.clock.setFixedTime(new Date('2026-01-31T09:15:00Z'));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForServiceWorker(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Your initials').fill('CSB');
@@ -49,7 +29,7 @@ it('picks the talk on now, takes structured notes offline with the phone editor,
   await addTalk(page, { title: 'After the keynote', day: 'Day 1', starts: '10:30', ends: '11:00', room: 'Janson' });
 
   await context.setOffline(true);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const now = page.getByRole('list', { name: 'On now and next, by room' });
   await now.getByRole('link', { name: /On now.*Keynote/ }).waitFor();
   await now.getByRole('link', { name: /Next.*After the keynote/ }).waitFor();
@@ -103,9 +83,9 @@ it.each([
   ['desktop', 'light'],
   ['desktop', 'dark'],
 ] as const)('looks right at %s size in %s mode: no overflow, no axe violations', async (size, colorScheme) => {
-  const context = await browser.newContext({ ...(size === 'phone' ? PHONE : DESKTOP), colorScheme });
+  const context = await env.browser.newContext({ ...(size === 'phone' ? PHONE : DESKTOP), colorScheme });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await createConference(page, { name: 'RSE Day', startDate: '2026-12-04', endDate: '2026-12-04', timeZone: 'Europe/London' });
   await addTalk(page, { title: 'Research software at scale', starts: '10:00', ends: '10:45', room: 'Main hall', speakers: [{ name: 'Grace Hopper', affiliation: 'Navy' }] });
   await page.getByRole('textbox', { name: /^Note on / }).fill('## Key points\n\n- reproducibility\n  - containers\n> a quote\n\n```sh\nmake test\n```\n');
@@ -117,7 +97,7 @@ it.each([
     ['read', `${talkPath}?view=read`],
     ['settings', '/settings'],
   ] as const) {
-    await page.goto(server.url + path);
+    await page.goto(env.server.url + path);
     await page.locator('h1').first().waitFor();
     if (name === 'read') await page.locator('.markdown h2').waitFor();
     await page.screenshot({ path: `${SHOTS}/${name}-${size}-${colorScheme}.png`, fullPage: true });

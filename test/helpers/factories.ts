@@ -1,5 +1,5 @@
 /** Small builders for drafts and records, so each test states only the fields it is about. */
-import type { TalkFields } from '../../src/model/talk-draft';
+import { emptyTalkDraft, type TalkFields } from '../../src/model/talk-draft';
 import type { Conference, ConferenceDraft, Talk, TalkDraft } from '../../src/model/types';
 
 const META = { created: '2025-01-01T00:00:00.000Z', updated: '2025-01-01T00:00:00.000Z', localRev: 1, deletedAt: null };
@@ -17,18 +17,7 @@ export function conferenceDraft(over: Partial<ConferenceDraft> = {}): Conference
 }
 
 export function talkDraft(over: Partial<TalkDraft> = {}): TalkDraft {
-  return {
-    title: 'CRDTs in practice',
-    speakers: [],
-    day: '',
-    startTime: '',
-    endTime: '',
-    room: '',
-    track: '',
-    links: [],
-    tags: '',
-    ...over,
-  };
+  return { ...emptyTalkDraft(), title: 'CRDTs in practice', ...over };
 }
 
 export function talkFields(over: Partial<TalkFields> = {}): TalkFields {

@@ -10,6 +10,7 @@ import { isValid, validateConference, type FieldErrors } from '../../model/valid
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { TextField } from '../components/field';
+import { FormFooter } from '../components/form-footer';
 import { NotFound } from '../components/not-found';
 
 const blank = (): ConferenceDraft => ({
@@ -103,26 +104,12 @@ export function ConferenceForm(): JSX.Element {
           ))}
         </datalist>
         <TextField id="conf-url" label="Website" type="url" inputMode="url" value={draft.url} error={errors.url} onValue={set('url')} placeholder="https://" autoComplete="off" />
-        {failure && (
-          <p role="alert" class="error-box">
-            {failure}
-          </p>
-        )}
-        <div class="actions">
-          <button type="submit" class="button button--primary">
-            {id ? 'Save changes' : 'Add conference'}
-          </button>
-          <a class="button" href={id ? routes.conference(id) : routes.home}>
-            Cancel
-          </a>
-        </div>
-        {id && (
-          <div class="actions actions--danger">
-            <button type="button" class="button button--danger" onClick={remove}>
-              Move to Trash
-            </button>
-          </div>
-        )}
+        <FormFooter
+          failure={failure}
+          submitLabel={id ? 'Save changes' : 'Add conference'}
+          cancelHref={id ? routes.conference(id) : routes.home}
+          onTrash={id ? remove : undefined}
+        />
       </form>
     </section>
   );

@@ -13,6 +13,7 @@ import { isValid, validateTalk, type FieldErrors } from '../../model/validate';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { Field, TextField } from '../components/field';
+import { FormFooter } from '../components/form-footer';
 import { NotFound } from '../components/not-found';
 import { PairListField } from '../components/pair-list-field';
 
@@ -194,26 +195,12 @@ function TalkFormView({ conference: original, talkId, draft: initial, kind: init
           autoComplete="off"
           hint="Separated by commas, e.g. crdt, sync"
         />
-        {failure && (
-          <p role="alert" class="error-box">
-            {failure}
-          </p>
-        )}
-        <div class="actions">
-          <button type="submit" class="button button--primary">
-            {talkId ? 'Save changes' : 'Add talk'}
-          </button>
-          <a class="button" href={talkId ? routes.talk(talkId) : routes.conference(conference.id)}>
-            Cancel
-          </a>
-        </div>
-        {talkId && (
-          <div class="actions actions--danger">
-            <button type="button" class="button button--danger" onClick={remove}>
-              Move to Trash
-            </button>
-          </div>
-        )}
+        <FormFooter
+          failure={failure}
+          submitLabel={talkId ? 'Save changes' : 'Add talk'}
+          cancelHref={talkId ? routes.talk(talkId) : routes.conference(conference.id)}
+          onTrash={talkId ? remove : undefined}
+        />
       </form>
     </section>
   );
