@@ -9,7 +9,8 @@ const version = process.env.LECTERN_BUILD ? `${pkg.version}+${process.env.LECTER
 
 /**
  * The Content Security Policy, added to the built page only: the dev server injects inline styles.
- * Sync targets are the user's own servers, so connect-src will widen when sync lands, and only then.
+ * connect-src allows https: because the user may fetch a schedule from the conference's site (and, later, sync
+ * with their own server); the app itself makes no request the user did not ask for.
  */
 const CSP = [
   "default-src 'self'",
@@ -17,7 +18,7 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' blob: data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

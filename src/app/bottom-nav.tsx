@@ -5,6 +5,7 @@ import { routes } from './routes';
 
 const items = [
   { href: routes.home, label: 'Conferences', match: (p: string) => p === '/' || p.startsWith('/c/') || p.startsWith('/t/') || p.startsWith('/conferences') },
+  { href: '/search', label: 'Search', match: (p: string) => p === '/search' },
   { href: routes.trash, label: 'Trash', match: (p: string) => p === routes.trash },
   { href: routes.settings, label: 'Settings', match: (p: string) => p === routes.settings },
 ];

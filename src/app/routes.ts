@@ -9,6 +9,8 @@ export const routes = {
   talk: (id: string) => `/t/${id}`,
   history: (id: string) => `/t/${id}/history`,
   editTalk: (id: string) => `/t/${id}/edit`,
+  importSchedule: '/import',
+  importInto: (conferenceId: string) => `/c/${conferenceId}/import`,
   trash: '/trash',
   settings: '/settings',
 } as const;

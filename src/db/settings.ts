@@ -11,9 +11,11 @@ export interface Settings {
   theme: Theme;
   /** Whether the browser was already asked to keep storage persistent. */
   persistAsked: boolean;
+  /** When the last full backup was made on this device (ISO 8601), '' for never. */
+  lastBackup: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { initials: '', theme: 'system', persistAsked: false };
+export const DEFAULT_SETTINGS: Settings = { initials: '', theme: 'system', persistAsked: false, lastBackup: '' };
 
 /** All settings, defaults filled in. */
 export async function getSettings(): Promise<Settings> {

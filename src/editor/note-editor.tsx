@@ -8,6 +8,7 @@ import { requestPersistenceOnce } from '../app/storage';
 import { applyEdit, readState } from './apply-edit';
 import { EditorToolbar } from './editor-toolbar';
 import { continueList, indent, outdent, type TextState } from './text-edit';
+import { firstMatch } from '../search/first-match';
 
 type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -22,6 +23,8 @@ interface NoteEditorProps {
   initials?: string;
   /** When the talk started, for timestamps. */
   starts?: string | null;
+  /** Words from a search result (space-separated, already folded): the first match is selected and shown. */
+  find?: string;
 }
 
 /** Whether Tab should indent rather than move focus: in a list item, or with several lines selected. */
@@ -30,7 +33,7 @@ function tabIndents(s: TextState): boolean {
   return s.text.slice(s.start, s.end).includes('\n') || /^[ \t]*([-*+]|\d{1,9}[.)])[ \t]/.test(s.text.slice(from));
 }
 
-export function NoteEditor({ talkId, body, rev, label, initials = '', starts = null }: NoteEditorProps): JSX.Element {
+export function NoteEditor({ talkId, body, rev, label, initials = '', starts = null, find = '' }: NoteEditorProps): JSX.Element {
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const started = useRef(0);
@@ -73,6 +76,22 @@ export function NoteEditor({ talkId, body, rev, label, initials = '', starts = n
     el.value = body;
     if (focused) el.setSelectionRange(Math.min(selectionStart, body.length), Math.min(selectionEnd, body.length));
   }, [body, rev]);
+
+  // Opened from a search result: select the first match and scroll the note to it, once.
+  useEffect(() => {
+    const el = area.current;
+    const range = el && find ? firstMatch(el.value, find.split(' ')) : null;
+    if (!el || !range) return;
+    // The note scrolls inside itself: measure how tall the text before the match is, and centre the match.
+    const text = el.value;
+    el.value = text.slice(0, range[0]);
+    const above = el.scrollHeight;
+    el.value = text;
+    el.focus();
+    el.setSelectionRange(range[0], range[1]);
+    el.scrollTop = Math.max(0, above - el.clientHeight / 2);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onInput = (e: TargetedEvent<HTMLTextAreaElement>): void => {
     const seq = ++started.current;

@@ -19,13 +19,13 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** The zone's name as the runtime spells it ("europe/brussels" → "Europe/Brussels"); the input if unknown. */
+/**
+ * The zone's name as the zone list spells it ("europe/brussels" → "Europe/Brussels"). Only the case changes:
+ * resolvedOptions() would also swap a current name for an old alias (Asia/Kolkata → Asia/Calcutta) on some runtimes.
+ */
 export function canonicalTimeZone(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return zone;
-  }
+  const lower = zone.toLowerCase();
+  return listTimeZones().find((z) => z.toLowerCase() === lower) ?? zone;
 }
 
 /** The same wall-clock time at the venue, re-read in another zone (for a conference whose zone was corrected). */

@@ -78,6 +78,10 @@ export interface Talk extends RecordMeta {
   attachments: Attachment[];
   scheduleRef?: { source: string; guid: string };
   scheduleStatus?: 'moved' | 'cancelled';
+  /** Where and when a talk the schedule moved was before, for "moved from". */
+  previousSlot?: { starts: string | null; ends: string | null; room: string };
+  /** "Keep private": left out of day and conference exports. Absent means included. */
+  private?: boolean;
 }
 
 export interface StoredBlob {

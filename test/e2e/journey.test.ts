@@ -147,8 +147,8 @@ it('fits a 320 px wide screen with touch targets of at least 44 px', async () =>
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea')]
         .filter((el) => el.offsetParent !== null)
-        // A radio button's target is its whole label.
-        .map((el) => (el instanceof HTMLInputElement && el.type === 'radio' ? el.closest('label')! : el))
+        // A radio button's or checkbox's target is its whole label.
+        .map((el) => (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.closest('label')! : el))
         .map((el) => ({ el: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))
         .filter((x) => x.h < 44),
     );

@@ -31,12 +31,7 @@ export function ConferenceList(): JSX.Element {
   const result = useLiveQuery(() => loadHome(now), [now]);
   return (
     <section class="screen">
-      <header class="screen__header">
-        <h1>Lectern</h1>
-        <a class="button" href={routes.newConference}>
-          New conference
-        </a>
-      </header>
+      <h1>Lectern</h1>
       <LiveView result={result}>
         {({ now: nowData, conferences, counts }) => {
           const inbox = counts.get(INBOX_ID) ?? 0;
@@ -52,6 +47,14 @@ export function ConferenceList(): JSX.Element {
                 </p>
               )}
               <h2>Conferences</h2>
+              <p class="actions">
+                <a class="button" href={routes.newConference}>
+                  New conference
+                </a>
+                <a class="button" href={routes.importSchedule}>
+                  Import schedule
+                </a>
+              </p>
               {conferences.length === 0 ? (
                 <div class="empty">
                   <p>No conferences yet.</p>

@@ -24,12 +24,18 @@ export function ConferencePage(): JSX.Element {
   useTitle(result.status === 'ready' ? result.value?.conference.name : undefined);
   return (
     <LiveView result={result}>
-      {(data) => (data ? <ConferenceView conference={data.conference} talks={data.talks} starredOnly={query.starred === '1'} /> : <NotFound what="conference" />)}
+      {(data) =>
+        data ? (
+          <ConferenceView conference={data.conference} talks={data.talks} starredOnly={query.starred === '1'} mineOnly={query.mine === '1'} />
+        ) : (
+          <NotFound what="conference" />
+        )
+      }
     </LiveView>
   );
 }
 
-function ConferenceView({ conference: c, talks, starredOnly }: { conference: Conference; talks: Talk[]; starredOnly: boolean }): JSX.Element {
+function ConferenceView({ conference: c, talks, starredOnly, mineOnly }: { conference: Conference; talks: Talk[]; starredOnly: boolean; mineOnly: boolean }): JSX.Element {
   if (c.id === INBOX_ID) return <InboxView notes={talks} />;
   return (
     <section class="screen">
@@ -60,27 +66,49 @@ function ConferenceView({ conference: c, talks, starredOnly }: { conference: Con
         <a class="button button--primary" href={routes.newTalk(c.id)}>
           Add talk
         </a>
+        <a class="button" href={`${routes.conference(c.id)}/export`}>
+          Export
+        </a>
+        <a class="button" href={routes.importInto(c.id)}>
+          Import schedule
+        </a>
       </p>
       {talks.length === 0 ? (
         <p class="empty">No talks yet. Add the talk you are in and start taking notes.</p>
       ) : (
-        <TalkList conference={c} talks={talks} starredOnly={starredOnly} />
+        <TalkList conference={c} talks={talks} starredOnly={starredOnly} mineOnly={mineOnly} />
       )}
     </section>
   );
 }
 
-function TalkList({ conference: c, talks, starredOnly }: { conference: Conference; talks: Talk[]; starredOnly: boolean }): JSX.Element {
+/** "My talks": the ones the user did something with (a note, a photo, a star), and free notes; the rest is schedule. */
+function isMine(t: Talk): boolean {
+  return t.kind === 'note' || t.starred || t.body.trim() !== '' || t.attachments.length > 0;
+}
+
+function TalkList({ conference: c, talks, starredOnly, mineOnly }: { conference: Conference; talks: Talk[]; starredOnly: boolean; mineOnly: boolean }): JSX.Element {
   const { path, route } = useLocation();
-  const groups = groupTalksByDay(starredOnly ? talks.filter((t) => t.starred) : talks);
+  const groups = groupTalksByDay(talks.filter((t) => (!starredOnly || t.starred) && (!mineOnly || isMine(t))));
+  const hasSchedule = talks.some((t) => t.scheduleRef);
+  const filterUrl = (starred: boolean, mine: boolean): string => {
+    const q = [starred && 'starred=1', mine && 'mine=1'].filter(Boolean).join('&');
+    return q ? `${path}?${q}` : path;
+  };
   const dayGroups = groups.filter((g) => g.day);
   return (
     <>
       <div class="day__header">
         <label class="filter">
-          <input type="checkbox" checked={starredOnly} onChange={(e) => route(e.currentTarget.checked ? `${path}?starred=1` : path, true)} />
+          <input type="checkbox" checked={starredOnly} onChange={(e) => route(filterUrl(e.currentTarget.checked, mineOnly), true)} />
           Starred only
         </label>
+        {hasSchedule && (
+          <label class="filter">
+            <input type="checkbox" checked={mineOnly} onChange={(e) => route(filterUrl(starredOnly, e.currentTarget.checked), true)} />
+            My talks only
+          </label>
+        )}
       </div>
       {dayGroups.length > 1 && (
         <nav class="day-jump" aria-label="Jump to a day">
@@ -96,7 +124,12 @@ function TalkList({ conference: c, talks, starredOnly }: { conference: Conferenc
           ))}
         </nav>
       )}
-      {groups.length === 0 && <p class="empty">No starred talks yet: open a talk and tap ☆ to star it.</p>}
+      {groups.length === 0 &&
+        (mineOnly && !starredOnly ? (
+          <p class="empty">None of your talks yet: star a talk or write a note in it, and it shows here.</p>
+        ) : (
+          <p class="empty">No starred talks yet: open a talk and tap ☆ to star it.</p>
+        ))}
       {groups.map((g) => {
         const heading = dayLabel(g.day, c.startDate, c.endDate) || 'No day set';
         return (
@@ -116,6 +149,7 @@ function TalkList({ conference: c, talks, starredOnly }: { conference: Conferenc
                     <span class="card__time">
                       {t.kind === 'note' ? 'Note' : formatTalkTime(t.starts, t.ends, c.timeZone) || 'No time set'}
                       {t.starred && <span aria-label="starred"> ★</span>}
+                      {t.scheduleStatus && <span class={`schedule-status schedule-status--${t.scheduleStatus}`}>{t.scheduleStatus === 'moved' ? 'Moved' : 'Cancelled'}</span>}
                     </span>
                     <span class="card__title">{t.title}</span>
                     {(t.speakers.length > 0 || t.room) && (

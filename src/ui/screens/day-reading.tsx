@@ -42,6 +42,11 @@ function DayView({ conference: c, day, talks }: { conference: Conference; day: s
         {c.name} – {number}
       </h1>
       {date && <p class="muted">{date}</p>}
+      <p class="actions">
+        <a class="button" href={`${routes.day(c.id, day)}/export`}>
+          Export
+        </a>
+      </p>
       {talks.length === 0 && <p class="empty">No notes on this day.</p>}
       {talks.map((t) => (
         <section key={t.id} class="day-reading__talk" aria-labelledby={`h-${t.id}`}>

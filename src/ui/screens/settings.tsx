@@ -10,6 +10,7 @@ import { useLiveQuery } from '../../db/live';
 import { getSettings, setSetting, type Theme } from '../../db/settings';
 import { countTalks } from '../../db/talks';
 import { LiveView } from '../components/live-view';
+import { BackupSection } from '../components/export-backup';
 
 interface StorageFacts {
   usage?: number;
@@ -88,6 +89,7 @@ export function SettingsScreen(): JSX.Element {
                 ))}
               </div>
             </fieldset>
+            <BackupSection lastBackup={settings.lastBackup} />
             <h2>This device</h2>
             <dl class="facts">
               <dt>Notes</dt>

@@ -6,7 +6,7 @@ import { useLiveQuery } from '../../db/live';
 import { getSettings } from '../../db/settings';
 import { getTalk } from '../../db/talks';
 import { NoteEditor } from '../../editor/note-editor';
-import { dayLabel, formatTalkTime } from '../../model/time';
+import { dayLabel, formatTalkTime, isoToZoned } from '../../model/time';
 import type { Conference, Talk } from '../../model/types';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
@@ -17,6 +17,7 @@ import { PhotoStrip } from '../components/photo-strip';
 import { StarButton } from '../components/star-button';
 import { TalkSidebar } from '../components/talk-sidebar';
 import { useMediaQuery } from '../../app/use-media-query';
+import { PrivateToggle } from '../components/export-private';
 
 export function TalkPage(): JSX.Element {
   const { params, query } = useRoute();
@@ -36,7 +37,7 @@ export function TalkPage(): JSX.Element {
         data ? (
           <div class={wide ? 'two-pane' : undefined}>
             {wide && <TalkSidebar conference={data.conference} currentId={data.talk.id} />}
-            <TalkView {...data} reading={query.view === 'read'} />
+            <TalkView {...data} reading={query.view === 'read'} find={query.q} />
           </div>
         ) : (
           <NotFound what="talk" />
@@ -46,7 +47,7 @@ export function TalkPage(): JSX.Element {
   );
 }
 
-function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; conference: Conference; reading: boolean; initials: string }): JSX.Element {
+function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: Talk; conference: Conference; reading: boolean; initials: string; find?: string | undefined }): JSX.Element {
   const when = [dayLabel(t.day, c.startDate, c.endDate), formatTalkTime(t.starts, t.ends, c.timeZone)]
     .filter(Boolean)
     .join(', ');
@@ -115,6 +116,13 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
           </>
         )}
       </dl>
+      <ScheduleNotice talk={t} conference={c} />
+      {t.abstract && (
+        <details class="talk__abstract">
+          <summary>Abstract (from the schedule)</summary>
+          <p>{t.abstract}</p>
+        </details>
+      )}
       <div class="talk__modes">
       <div class="segmented" role="group" aria-label="Note view">
         <a href={routes.talk(t.id)} aria-current={reading ? undefined : 'page'} class="segmented__item">
@@ -127,15 +135,41 @@ function TalkView({ talk: t, conference: c, reading, initials }: { talk: Talk; c
       <a class="button button--quiet" href={routes.history(t.id)}>
         History
       </a>
+      <a class="button button--quiet" href={`${routes.talk(t.id)}/export`}>
+        Export
+      </a>
+      <PrivateToggle talk={t} />
       </div>
       {reading ? (
         <MarkdownView source={t.body} attachments={t.attachments} />
       ) : (
         <>
-          <NoteEditor key={t.id} talkId={t.id} body={t.body} rev={t.localRev} label={`Note on ${t.title}`} initials={initials} starts={t.starts} />
+          <NoteEditor key={t.id} talkId={t.id} body={t.body} rev={t.localRev} label={`Note on ${t.title}`} initials={initials} starts={t.starts} find={find} />
           <PhotoStrip talk={t} />
         </>
       )}
     </article>
+  );
+}
+
+/** What the last schedule import said about this talk: moved (from where) or cancelled. */
+function ScheduleNotice({ talk: t, conference: c }: { talk: Talk; conference: Conference }): JSX.Element | null {
+  if (t.scheduleStatus === 'cancelled')
+    return (
+      <p class="schedule-notice schedule-notice--cancelled" role="note">
+        Cancelled: this talk is no longer on the schedule. Your note stays here.
+      </p>
+    );
+  if (t.scheduleStatus !== 'moved') return null;
+  const before = t.previousSlot;
+  const was = before
+    ? [before.starts ? `${dayLabel(isoToZoned(before.starts, c.timeZone).day, c.startDate, c.endDate)}, ${formatTalkTime(before.starts, before.ends, c.timeZone)}` : '', before.room]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
+  return (
+    <p class="schedule-notice schedule-notice--moved" role="note">
+      Moved{was ? ` from ${was}` : ''}.
+    </p>
   );
 }

@@ -1,0 +1,126 @@
+/**
+ * What the search index reads from the database: every live talk in pages, the conferences' names, and the
+ * changes made since a point, observed with a live query over the `updated` index (so changes made in another
+ * tab arrive too). The index itself lives in src/search and never touches Dexie.
+ */
+import { liveQuery } from 'dexie';
+import type { Conference, Talk } from '../model/types';
+import { db } from './database';
+
+/** Talks and conferences that changed (or, for the first read, exist); trashed ones carry their deletedAt. */
+export interface SearchChanges {
+  talks: Talk[];
+  conferences: Conference[];
+}
+
+/** The newest `updated` stamp among talks and conferences: changes from this point on are what a watcher sees. */
+export async function searchPoint(): Promise<string> {
+  return db.transaction('r', db.talks, db.conferences, async () => {
+    const [t, c] = await Promise.all([db.talks.orderBy('updated').lastKey(), db.conferences.orderBy('updated').lastKey()]);
+    const a = typeof t === 'string' ? t : '';
+    const b = typeof c === 'string' ? c : '';
+    return a > b ? a : b;
+  });
+}
+
+/** Every conference, trashed ones included (a talk's conference name is searched). */
+export function readSearchConferences(): Promise<Conference[]> {
+  return db.conferences.toArray();
+}
+
+/** How many talks there are, live or trashed, to show the progress of a first build. */
+export function countSearchTalks(): Promise<number> {
+  return db.talks.count();
+}
+
+/**
+ * One page of talks in id order after `afterId` (all of them, trashed ones too, which the caller skips).
+ * Small pages keep each read, and the copy the page makes of it, well under a frame on the main thread.
+ */
+export function readSearchTalks(afterId: string, limit: number): Promise<Talk[]> {
+  return db.talks.where(':id').above(afterId).limit(limit).toArray();
+}
+
+/** Talks by id, for re-reading those whose stamps differ from the index; missing ids are left out. */
+export async function readTalksById(ids: readonly string[]): Promise<Talk[]> {
+  return (await db.talks.bulkGet([...ids])).filter((t): t is Talk => t !== undefined);
+}
+
+/**
+ * The `updated` stamp of every live talk, read from the indexes alone (no record is loaded), so the index can
+ * find what it missed: talks deleted for good (purge), or records written with old stamps (a restored backup).
+ */
+export async function readLiveTalkStamps(): Promise<Map<string, string>> {
+  return db.transaction('r', db.talks, async () => {
+    const [stamps, ids, trashed] = await Promise.all([
+      db.talks.orderBy('updated').keys(),
+      db.talks.orderBy('updated').primaryKeys(),
+      db.talks.where('deletedAt').above('').primaryKeys(),
+    ]);
+    const gone = new Set(trashed);
+    const out = new Map<string, string>();
+    ids.forEach((id, i) => {
+      if (!gone.has(id)) out.set(id, String(stamps[i]));
+    });
+    return out;
+  });
+}
+
+/**
+ * Calls back with the talks and conferences whose `updated` is at or after `since`, then with every later change,
+ * until the returned function is called. A changed conference brings all its talks (their documents carry its
+ * name). Each record is reported once per stamp: `updated` is only millisecond-precise, so the watch re-reads the
+ * newest stamp seen, and what it already reported there is skipped.
+ */
+export function watchSearchChanges(since: string, onChange: (changes: SearchChanges) => void, onError: (err: unknown) => void): () => void {
+  let point = since;
+  // Records already reported with `updated === point`.
+  let seenAtPoint = new Set<string>();
+  let sub: { unsubscribe(): void } | null = null;
+  let stopped = false;
+
+  const key = (table: string, r: { id: string; updated: string }): string => `${table}:${r.id}@${r.updated}`;
+
+  const subscribe = (): void => {
+    const from = point;
+    const skip = seenAtPoint;
+    sub = liveQuery(() =>
+      db.transaction('r', db.talks, db.conferences, async () => {
+        const [talks, conferences] = await Promise.all([
+          db.talks.where('updated').aboveOrEqual(from).toArray(),
+          db.conferences.where('updated').aboveOrEqual(from).toArray(),
+        ]);
+        const freshConfs = conferences.filter((c) => !skip.has(key('c', c)));
+        const ofConfs = freshConfs.length ? await db.talks.where('conferenceId').anyOf(freshConfs.map((c) => c.id)).toArray() : [];
+        return { talks, conferences: freshConfs, ofConfs };
+      }),
+    ).subscribe({
+      next: ({ talks, conferences, ofConfs }) => {
+        if (stopped) return;
+        const freshTalks = talks.filter((t) => !skip.has(key('t', t)));
+        if (!freshTalks.length && !conferences.length) return;
+        const byId = new Map([...ofConfs, ...freshTalks].map((t) => [t.id, t]));
+        onChange({ talks: [...byId.values()], conferences });
+        // Move the point to the newest stamp reported, so the next read returns only what is new.
+        let next = from;
+        for (const r of [...talks, ...conferences]) if (r.updated > next) next = r.updated;
+        const atNext = new Set<string>();
+        for (const t of talks) if (t.updated === next) atNext.add(key('t', t));
+        for (const c of conferences) if (c.updated === next) atNext.add(key('c', c));
+        if (next === from) for (const k of skip) atNext.add(k);
+        point = next;
+        seenAtPoint = atNext;
+        sub?.unsubscribe();
+        subscribe();
+      },
+      error: (err: unknown) => {
+        if (!stopped) onError(err);
+      },
+    });
+  };
+  subscribe();
+  return () => {
+    stopped = true;
+    sub?.unsubscribe();
+  };
+}

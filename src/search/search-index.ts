@@ -1,0 +1,157 @@
+/**
+ * The full-text index (MiniSearch) over talks and free notes, with filters and snippets. Pure: it runs in the
+ * search worker, or on the page where there is no worker, and in Node for the tests.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { TEXT_FIELDS, type SearchDoc, type TextField } from './documents';
+import { fold } from './fold';
+import { highlightAll, snippet, type Segment } from './snippet';
+
+/** What narrows a search besides its words; every field is optional. */
+export interface SearchFilters {
+  conferenceId?: string;
+  starred?: boolean;
+  hasPhotos?: boolean;
+  /** Venue-local days, YYYY-MM-DD, inclusive. A talk without a day is left out when either is set. */
+  from?: string;
+  to?: string;
+}
+
+/** One result as the list shows it. */
+export interface SearchHit {
+  id: string;
+  conferenceId: string;
+  conference: string;
+  day: string;
+  starred: boolean;
+  hasPhotos: boolean;
+  title: Segment[];
+  /** The field the snippet comes from; null when only the title matched, and the snippet is the note's start. */
+  field: TextField | null;
+  snippet: Segment[];
+  /** The note's words that matched, to select the first of them when the result is opened; empty when none did. */
+  noteTerms: string[];
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  /** All matches, of which `hits` are the best. */
+  total: number;
+}
+
+// Title and speakers outrank the rest, so "the talk by Kleppmann" comes before notes that mention him.
+const BOOST: Partial<Record<TextField, number>> = { title: 5, speakers: 4, tags: 2, conference: 1.5, room: 1.5 };
+const SNIPPET_ORDER: readonly TextField[] = ['body', 'abstract', 'speakers', 'tags', 'room', 'conference'];
+
+const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
+
+/** Queries shorter than this find nothing: a one-letter prefix matches most of the vocabulary and says little. */
+export const MIN_QUERY = 2;
+
+/** The index, and the documents it was built from (for filters and snippets). */
+export class SearchIndex {
+  private readonly docs = new Map<string, SearchDoc>();
+  private readonly mini = new MiniSearch<SearchDoc>({
+    fields: [...TEXT_FIELDS],
+    storeFields: [],
+    // Words are runs of letters, digits and accents: Markdown's `code`, <tags> and a|b split like spaces do.
+    tokenize: (text) => text.split(WORD_SPLIT),
+    processTerm: (term) => fold(term) || null,
+    searchOptions: {
+      boost: BOOST,
+      combineWith: 'AND',
+      // The word being typed is a prefix; one-letter words say little and would match half the vocabulary.
+      prefix: (term) => term.length >= MIN_QUERY,
+      // One typo is tolerated in longer words only: in short ones it matches too many other words.
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      processTerm: (term) => {
+        const f = fold(term);
+        return f.length >= MIN_QUERY || /\d/.test(f) ? f : null;
+      },
+    },
+  });
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The document stored for an id, or undefined. */
+  get(id: string): SearchDoc | undefined {
+    return this.docs.get(id);
+  }
+
+  /** Ids and `updated` stamps of every document, to compare with the database. */
+  stamps(): Map<string, string> {
+    return new Map([...this.docs.values()].map((d) => [d.id, d.updated]));
+  }
+
+  /** Adds documents, replacing any already held under the same id. */
+  upsert(docs: readonly SearchDoc[]): void {
+    for (const doc of docs) {
+      if (this.docs.has(doc.id)) this.mini.discard(doc.id);
+      this.docs.set(doc.id, doc);
+      this.mini.add(doc);
+    }
+  }
+
+  /** Removes documents by id; unknown ids are ignored. */
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      if (!this.docs.delete(id)) continue;
+      this.mini.discard(id);
+    }
+  }
+
+  /** The best `limit` matches of the query under the filters; with no words, every talk the filters let through. */
+  search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
+    const filter = (r: SearchResult): boolean => passes(this.docs.get(r.id as string), filters);
+    const words = query.trim();
+    let results: SearchResult[];
+    if (words.length >= MIN_QUERY) results = this.mini.search(words, { filter });
+    else if (words === '' && hasFilters(filters))
+      // Filters alone list what they let through, latest days first.
+      results = this.mini.search(MiniSearch.wildcard, { filter }).sort((a, b) => this.dayOf(b).localeCompare(this.dayOf(a)));
+    else results = [];
+    return { total: results.length, hits: results.slice(0, limit).map((r) => this.hit(r)) };
+  }
+
+  private dayOf(r: SearchResult): string {
+    return this.docs.get(r.id as string)?.day ?? '';
+  }
+
+  private hit(r: SearchResult): SearchHit {
+    const doc = this.docs.get(r.id as string)!;
+    // MiniSearch names the document's own words that matched (after prefix and typo expansion), already folded.
+    const terms = r.terms;
+    const fieldsHit = new Set(Object.values(r.match as Record<string, string[]>).flat());
+    const field = SNIPPET_ORDER.find((f) => fieldsHit.has(f)) ?? null;
+    const bodyTerms = terms.filter((t) => (r.match as Record<string, string[]>)[t]?.includes('body'));
+    return {
+      id: doc.id,
+      conferenceId: doc.conferenceId,
+      conference: doc.conference,
+      day: doc.day,
+      starred: doc.starred,
+      hasPhotos: doc.hasPhotos,
+      title: highlightAll(doc.title, terms),
+      field,
+      snippet: field ? snippet(doc[field], terms) : snippet(doc.body, []),
+      noteTerms: bodyTerms,
+    };
+  }
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.conferenceId || f.starred || f.hasPhotos || f.from || f.to);
+}
+
+function passes(doc: SearchDoc | undefined, f: SearchFilters): boolean {
+  if (!doc) return false;
+  if (f.conferenceId && doc.conferenceId !== f.conferenceId) return false;
+  if (f.starred && !doc.starred) return false;
+  if (f.hasPhotos && !doc.hasPhotos) return false;
+  if ((f.from || f.to) && !doc.day) return false;
+  if (f.from && doc.day < f.from) return false;
+  if (f.to && doc.day > f.to) return false;
+  return true;
+}

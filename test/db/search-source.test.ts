@@ -1,0 +1,131 @@
+// The search index follows the database: built from every talk, then kept up to date from changes, within a second.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConference, trashConference, updateConference, restoreConference } from '../../src/db/conferences';
+import { db } from '../../src/db/database';
+import { watchSearchChanges, type SearchChanges } from '../../src/db/search-source';
+import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/talks';
+import { closeSearch, openSearch, type SearchService } from '../../src/search/search-service';
+import { resetDb } from '../helpers/db';
+import { conferenceDraft, talkFields } from '../helpers/factories';
+
+beforeEach(resetDb);
+afterEach(closeSearch);
+
+async function ready(): Promise<SearchService> {
+  const service = await openSearch();
+  await new Promise<void>((resolve, reject) => {
+    const stop = service.subscribe((s) => {
+      if (s.state === 'ready') resolve();
+      if (s.state === 'error') reject(new Error(s.message));
+    });
+    void stop;
+  });
+  return service;
+}
+
+const titles = async (service: SearchService, q: string, filters = {}): Promise<string[]> =>
+  (await service.search(q, filters)).response.hits.map((h) => h.title.map((s) => s.text).join('')).sort();
+
+/** Polls until the expectation holds, failing after a second: the issue promises changes are findable within one. */
+async function withinASecond(check: () => Promise<void>): Promise<void> {
+  const until = Date.now() + 1000;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+describe('the index built from the database', () => {
+  it('holds every live talk, with its conference name, and none from the Trash', async () => {
+    const fosdem = await createConference(conferenceDraft({ name: 'FOSDEM 2026' }));
+    await createTalk(fosdem, talkFields({ title: 'Sync engines' }));
+    const gone = await createTalk(fosdem, talkFields({ title: 'Sync gone' }));
+    await trashTalk(gone);
+    const service = await ready();
+    expect(await titles(service, 'sync')).toEqual(['Sync engines']);
+    expect(await titles(service, 'fosdem')).toEqual(['Sync engines']);
+  });
+
+  it('reads more talks than one page', async () => {
+    const conf = await createConference(conferenceDraft());
+    await db.talks.bulkAdd(
+      Array.from({ length: 600 }, (_, i) => ({
+        id: `t-${String(i).padStart(4, '0')}`, created: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z', localRev: 1, deletedAt: null,
+        conferenceId: conf, kind: 'talk' as const, abstract: '', body: `note number ${i}`, starred: false, attachments: [], ...talkFields({ title: `Talk ${i}` }),
+      })),
+    );
+    const service = await ready();
+    expect((await service.search('note', {})).response.total).toBe(600);
+  });
+});
+
+describe('changes', () => {
+  it('finds a note typed a moment ago, follows edits, stars, trash and restore', async () => {
+    const conf = await createConference(conferenceDraft({ name: 'RustConf' }));
+    const id = await createTalk(conf, talkFields({ title: 'Async Rust' }));
+    const service = await ready();
+
+    await saveTalkBody(id, 'pinning explained');
+    await withinASecond(async () => expect(await titles(service, 'pinning')).toEqual(['Async Rust']));
+    await saveTalkBody(id, 'wakers explained');
+    await withinASecond(async () => expect(await titles(service, 'pinning')).toEqual([]));
+    expect(await titles(service, 'wakers')).toEqual(['Async Rust']);
+
+    await setStarred(id, true);
+    await withinASecond(async () => expect(await titles(service, 'wakers', { starred: true })).toEqual(['Async Rust']));
+
+    const added = await createTalk(conf, talkFields({ title: 'Wakers in depth' }));
+    await withinASecond(async () => expect(await titles(service, 'wakers')).toEqual(['Async Rust', 'Wakers in depth']));
+    await trashTalk(added);
+    await withinASecond(async () => expect(await titles(service, 'wakers')).toEqual(['Async Rust']));
+
+    await trashConference(conf);
+    await withinASecond(async () => expect(await titles(service, 'wakers')).toEqual([]));
+    await restoreConference(conf);
+    await withinASecond(async () => expect(await titles(service, 'wakers')).toEqual(['Async Rust']));
+  });
+
+  it('finds talks by their conference’s new name after a rename', async () => {
+    const conf = await createConference(conferenceDraft({ name: 'Old name' }));
+    await createTalk(conf, talkFields({ title: 'Kept talk' }));
+    const service = await ready();
+    await updateConference(conf, conferenceDraft({ name: 'Strangeloop' }));
+    await withinASecond(async () => expect(await titles(service, 'strangeloop')).toEqual(['Kept talk']));
+    expect(await titles(service, 'old name')).toEqual([]);
+  });
+
+  it('drops talks deleted for good when it is opened again', async () => {
+    const conf = await createConference(conferenceDraft());
+    const id = await createTalk(conf, talkFields({ title: 'Purged talk' }));
+    const service = await ready();
+    // A delete leaves no `updated` stamp to watch (as when the Trash is purged); reopening search checks the stamps.
+    await db.talks.delete(id);
+    await openSearch();
+    await withinASecond(async () => expect(await titles(service, 'purged')).toEqual([]));
+  });
+});
+
+describe('watchSearchChanges', () => {
+  it('reports each change once, even several within one millisecond', async () => {
+    const conf = await createConference(conferenceDraft());
+    const since = new Date().toISOString();
+    const seen: SearchChanges[] = [];
+    const stop = watchSearchChanges(since, (c) => seen.push(c), (err) => {
+      throw err;
+    });
+    const a = await createTalk(conf, talkFields({ title: 'A' }));
+    const b = await createTalk(conf, talkFields({ title: 'B' }));
+    await saveTalkBody(a, 'text');
+    await new Promise((r) => setTimeout(r, 200));
+    stop();
+    const reported = seen.flatMap((c) => c.talks.map((t) => `${t.id}:${t.localRev}`));
+    expect(new Set(reported).size).toBe(reported.length);
+    expect(reported).toEqual(expect.arrayContaining([`${a}:2`, `${b}:1`]));
+    expect(seen.length).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,0 +1,86 @@
+// Search in Chromium against the built app: offline, finding a note typed a second earlier, opening it at the match.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { addTalk, createConference, typeNote } from '../helpers/app';
+import { PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
+import { DIST } from '../helpers/build';
+import { startStaticServer, type StaticServer } from '../helpers/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer(DIST);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('finds a note typed a second earlier, offline, and opens it at the match', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  await createConference(page, { name: 'Zürich Summit', startDate: '2026-03-10', endDate: '2026-03-11', timeZone: 'UTC' });
+  await addTalk(page, { title: 'Consensus', speakers: [{ name: 'Jürgen Müller', affiliation: 'ETH' }], day: 'Day 2', starts: '10:00' });
+  await context.setOffline(true);
+  const seen = server.requests.length;
+
+  // Open search once (loading the index in its worker), from the bottom bar.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Search' }).click();
+  const box = page.getByRole('searchbox', { name: 'Search talks and notes' });
+  await box.fill('muller');
+  const results = page.getByRole('list', { name: 'Results' });
+  await results.getByRole('link', { name: /Consensus/ }).waitFor();
+  await expect(results.getByRole('link', { name: /Consensus/ }).textContent()).resolves.toContain('Zürich Summit · Day 2');
+
+  // Type a note, then search for it at once.
+  await results.getByRole('link', { name: /Consensus/ }).click();
+  await typeNote(page, 'Intro.\n'.repeat(60) + 'Quorum reads need a lease.\n');
+  const typed = Date.now();
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await nav.getByRole('link', { name: 'Search' }).click();
+  await box.fill('quorum');
+  const hit = results.getByRole('link', { name: /Consensus/ });
+  await hit.locator('mark', { hasText: 'Quorum' }).waitFor({ timeout: 1_000 });
+  expect(Date.now() - typed).toBeLessThan(5_000);
+
+  await hit.click();
+  const note = page.getByRole('textbox', { name: /^Note on / });
+  await expect
+    .poll(() => note.evaluate((el: HTMLTextAreaElement) => ({ selected: el.value.slice(el.selectionStart, el.selectionEnd), scrolled: el.scrollTop > 0 })))
+    .toEqual({ selected: 'Quorum', scrolled: true });
+
+  // `/` from a screen that is not a text field opens search.
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/search');
+
+  expect(server.requests.slice(seen)).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('fits a 320 px screen with 44 px targets', async () => {
+  const context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '/search');
+  await page.getByRole('searchbox', { name: 'Search talks and notes' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea')]
+      .filter((el) => el.offsetParent !== null)
+      // A checkbox's target is its whole label.
+      .map((el) => (el instanceof HTMLInputElement && el.type === 'checkbox' ? el.closest('label')! : el))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height }))
+      .filter((x) => x.h < 44),
+  );
+  expect(small).toEqual([]);
+  await context.close();
+});
