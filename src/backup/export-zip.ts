@@ -1,10 +1,10 @@
 /** Zips an export: its Markdown files and the photos they show, stored under attachments/. */
 import type { ExportedFile } from '../markdown/export-talk';
 import type { PhotoFile } from '../markdown/export-conference';
-import { makeZip, type Progress } from './zip';
+import { makeZipBlob, type Progress } from './zip';
 
 export interface ExportZip {
-  bytes: Uint8Array;
+  blob: Blob;
   /** Photos the notes show that are not stored on this device, so not in the zip. */
   missing: PhotoFile[];
 }
@@ -26,5 +26,5 @@ export async function buildExportZip(
       return data ? [{ name: p.path, data, store: true }] : [];
     }),
   ];
-  return { bytes: await makeZip(entries, mtime, onProgress), missing: photos.filter((p) => !bytes.has(p.sha256)) };
+  return { blob: await makeZipBlob(entries, mtime, onProgress), missing: photos.filter((p) => !bytes.has(p.sha256)) };
 }

@@ -10,6 +10,13 @@ export interface Fetched {
 
 const TRY_FILE = 'Download the file in your browser and import the file instead.';
 
+const OFFLINE = `You are offline, so the schedule cannot be fetched now. ${TRY_FILE}`;
+
+/** What a fetch that rejected means for people: the browser hides the reason (CORS, a blocked address, no such host). */
+export function notAllowedMessage(host: string): string {
+  return `The server at ${host} does not allow other sites to read its files (CORS), or it cannot be reached. ${TRY_FILE}`;
+}
+
 /** GETs a schedule; rejects with a ScheduleError saying why (offline, not allowed by the server, HTTP status). */
 export async function fetchSchedule(address: string, fetcher: typeof fetch = fetch): Promise<Fetched> {
   let url: URL;
@@ -19,15 +26,14 @@ export async function fetchSchedule(address: string, fetcher: typeof fetch = fet
     throw new ScheduleError('That is not a web address. It should start with https://');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ScheduleError('Only http and https addresses can be fetched.');
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new ScheduleError(`You are offline, so the schedule cannot be fetched now. ${TRY_FILE}`);
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new ScheduleError(OFFLINE);
   let res: Response;
   try {
     res = await fetcher(url.href, { credentials: 'omit', cache: 'no-cache' });
   } catch {
     // The browser hides why: no network, no such host, or the server does not allow other sites to read it (CORS).
-    throw new ScheduleError(
-      `The schedule could not be fetched from ${url.host}: the server is unreachable, or it does not allow other sites to read its files (CORS). ${TRY_FILE}`,
-    );
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new ScheduleError(OFFLINE);
+    throw new ScheduleError(notAllowedMessage(url.host));
   }
   if (!res.ok) throw new ScheduleError(`The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${url.href}. Check the address, or ${TRY_FILE.toLowerCase()}`);
   const length = Number(res.headers.get('content-length') ?? 0);

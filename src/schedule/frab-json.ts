@@ -1,4 +1,7 @@
-/** frab, pretalx and c3voc schedule.json: {schedule: {conference: {days: [{rooms: {name: [event]}}]}}}. */
+/**
+ * frab, pretalx and c3voc schedule.json: {schedule: {conference: {days: [{rooms: {name: [event]}}]}}}. The newer
+ * fields of the c3voc schema are read too: event "date" and "end" as date-times, persons by "name".
+ */
 import type { Link, Speaker } from '../model/types';
 import { addMinutes, durationMinutes, floatingDateTime, instantIso, uniqueGuids, wallTime } from './clock';
 import { joinAbstract } from './frab-xml';
@@ -43,12 +46,20 @@ function links(ev: Obj): Link[] {
 function eventTalk(ev: Obj, roomName: string, dayDate: string, zone: string): ScheduleTalk {
   const start = eventStart(ev, dayDate, zone);
   const minutes = durationMinutes(str(ev.duration));
+  // Newer c3voc exports give "end" as a date-time and deprecate "duration"; an end before the start is ignored.
+  const endIso = instantIso(str(ev.end));
+  const end: ScheduleTime | null =
+    endIso && start?.kind === 'instant' && Date.parse(endIso) >= Date.parse(start.iso)
+      ? { kind: 'instant', iso: endIso }
+      : start && minutes !== null && minutes > 0
+        ? addMinutes(start, minutes)
+        : null;
   return {
     guid: str(ev.guid) || str(ev.id),
     title: oneLine(str(ev.title)),
     speakers: (Array.isArray(ev.persons) ? ev.persons : []).map(person).filter((p): p is Speaker => p !== null),
     start,
-    end: start && minutes !== null && minutes > 0 ? addMinutes(start, minutes) : null,
+    end,
     room: oneLine(str(ev.room) || roomName),
     track: oneLine(str(ev.track)),
     links: links(ev),

@@ -1,14 +1,11 @@
 /** Turning the HTML, escaped HTML and stray whitespace of schedule files into plain text that is safe to show. */
+import { safeUrl } from './safe-url';
 import { decodeEntities } from './xml';
+
+export { safeUrl };
 
 const BLOCK_END = /<\/(p|div|h[1-6]|li|ul|ol|blockquote|pre|tr|table)\s*>/gi;
 const TAG = /<\/?[a-z][^>]*>/gi;
-
-/** An http(s) URL as given, or '' for anything else (javascript:, data:, relative links a schedule cannot resolve). */
-export function safeUrl(url: string): string {
-  const u = url.trim();
-  return /^https?:\/\/[^\s]+$/i.test(u) ? u : '';
-}
 
 /**
  * Plain text from a schedule's abstract or description: tags dropped, block ends and <br> kept as line breaks,
@@ -47,3 +44,4 @@ export function htmlToText(input: string): string {
 export function oneLine(input: string): string {
   return input.replace(/\s+/g, ' ').trim();
 }
+

@@ -1,10 +1,11 @@
 // The export screen, the talk page's "Keep private", and the Backup and import section of Settings.
+import { unzipSync } from 'fflate';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConference } from '../../src/db/conferences';
 import { db } from '../../src/db/database';
 import { getSettings } from '../../src/db/settings';
-import { createTalk, getTalk, saveTalkBody } from '../../src/db/talks';
+import { createQuickNote, createTalk, getTalk, saveTalkBody } from '../../src/db/talks';
 import { INBOX_ID } from '../../src/model/inbox';
 import { resetDb } from '../helpers/db';
 import { conferenceDraft, talkFields } from '../helpers/factories';
@@ -120,6 +121,50 @@ describe('export screen for a conference', () => {
   });
 });
 
+describe('progress', () => {
+  it('appears only once building the zip has taken over 200 ms, and goes when it is done', async () => {
+    renderAppAt(`/c/${confId}/export`);
+    await screen.findByRole('heading', { level: 1, name: 'Export FOSDEM 2026' }, firstLoad);
+    // Reading the photos is held until released: the zip takes as long as the test wants.
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const bulkGet = db.blobs.bulkGet.bind(db.blobs);
+    vi.spyOn(db.blobs, 'bulkGet').mockImplementation(((keys: string[]) => held.then(() => bulkGet(keys))) as unknown as typeof db.blobs.bulkGet);
+    const clicked = performance.now();
+    fireEvent.click(screen.getByRole('button', { name: 'Download .zip' }));
+    await new Promise((r) => setTimeout(r, 120));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    const bar = await screen.findByRole('progressbar', {}, { timeout: 1_000 });
+    expect(performance.now() - clicked).toBeGreaterThanOrEqual(190);
+    expect(bar.closest('[role="status"]')?.textContent).toContain('Building the zip…');
+    release();
+    await screen.findByText('Downloaded fosdem-2026.zip.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+});
+
+describe('export from the Inbox', () => {
+  it('has an Export link that makes a zip of the free notes', async () => {
+    const noteId = await createQuickNote(INBOX_ID, '', 'Hallway track');
+    await saveTalkBody(noteId, 'Met Ada about CRDTs.\n');
+    renderAppAt(`/c/${INBOX_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'Inbox' }, firstLoad);
+    const link = screen.getByRole('link', { name: 'Export' });
+    expect(link.getAttribute('href')).toBe(`/c/${INBOX_ID}/export`);
+    fireEvent.click(link);
+    await screen.findByRole('heading', { level: 1, name: 'Export Inbox' }, firstLoad);
+    fireEvent.click(screen.getByRole('button', { name: 'Download .zip' }));
+    await screen.findByText('Downloaded inbox.zip.');
+    const files = unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()));
+    const texts = Object.entries(files).map(([name, data]) => [name, new TextDecoder().decode(data)] as const);
+    expect(texts.map(([n]) => n)).toContain('index.md');
+    const notes = texts.filter(([n]) => n !== 'index.md');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]![1]).toContain('Met Ada about CRDTs.\n');
+    expect(notes[0]![1]).not.toContain('FOSDEM');
+  });
+});
+
 describe('keep private', () => {
   it('is a toggle on the talk page, beside the Export link', async () => {
     renderAppAt(`/t/${talkId}`);
@@ -140,6 +185,27 @@ describe('Settings: backup and import', () => {
     expect(downloads[0]!.name).toMatch(/^lectern-backup-/);
     expect((await getSettings()).lastBackup).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await waitFor(() => expect(screen.getByTestId('last-backup').textContent).toMatch(/^Last backup: /));
+  });
+
+  it('asks before merging a backup into the notes on this device, and changes nothing when told no', async () => {
+    renderAppAt('/settings');
+    fireEvent.click(await screen.findByRole('button', { name: 'Back up everything' }, firstLoad));
+    await screen.findByText(/^Downloaded lectern-backup-/);
+    const backup = new File([downloads[0]!.blob], downloads[0]!.name, { type: 'application/zip' });
+    const [talk] = await db.talks.toArray();
+    await saveTalkBody(talk!.id, 'written after the backup');
+    const before = await db.talks.toArray();
+
+    const ask = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    fireEvent.change(screen.getByLabelText('Restore a backup…'), { target: { files: [backup] } });
+    await screen.findByText('Restore cancelled: nothing changed.');
+    expect(ask.mock.calls[0]![0]).toMatch(/^Merge lectern-backup-.*\.zip into the 2 talks on this device\? For each note the newer edit wins/);
+    expect(await db.talks.toArray()).toEqual(before);
+
+    ask.mockReturnValue(true);
+    fireEvent.change(screen.getByLabelText('Restore a backup…'), { target: { files: [backup] } });
+    await screen.findByText(/^Merged lectern-backup-.*\.zip: /);
+    expect((await getTalk(talk!.id))?.body).toBe('written after the backup');
   });
 
   it('refuses a file that is not a backup with a clear message', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupEntries, BACKUP_VERSION, parseBackup, MANIFEST, type BackupData } from '../../src/backup/format';
 import { buildExportZip } from '../../src/backup/export-zip';
-import { makeZip, readZip } from '../../src/backup/zip';
+import { makeZip, makeZipBlob, readZip } from '../../src/backup/zip';
 import { collectBackup, restoreBackup } from '../../src/db/backup';
 import { db } from '../../src/db/database';
 import { loadConferenceExport, loadPhotoBytes, setTalkPrivate } from '../../src/db/export-data';
@@ -179,8 +179,10 @@ async function conferenceZip(perTalk = false): Promise<{ files: Map<string, stri
   const out = exportConference(src.conference, src.talks, { flavour: 'hugo', markers: true, leaveOutEmpty: false, perTalk, photoTypes: src.photoTypes });
   const zip = await buildExportZip(out.files, out.photos, loadPhotoBytes, MTIME);
   expect(zip.missing).toEqual([]);
-  const files = new Map([...(await readZip(zip.bytes, 'x.zip'))].map(([k, v]) => [k, k.endsWith('.md') ? new TextDecoder().decode(v) : String(v.length)]));
-  return { files, bytes: zip.bytes };
+  expect(zip.blob.type).toBe('application/zip');
+  const bytes = new Uint8Array(await zip.blob.arrayBuffer());
+  const files = new Map([...(await readZip(bytes, 'x.zip'))].map(([k, v]) => [k, k.endsWith('.md') ? new TextDecoder().decode(v) : String(v.length)]));
+  return { files, bytes };
 }
 
 describe('Markdown import', () => {
@@ -263,5 +265,35 @@ describe('Markdown import', () => {
     const before = await snapshot();
     await expect(importMarkdownFile(name, bytes)).rejects.toThrow(message);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('makeZipBlob', () => {
+  it('makes the same bytes as makeZip, copying at most about 1 MB into any one Blob', async () => {
+    const big = new Uint8Array(3 * 1024 * 1024 + 123).map((_, i) => (i * 2_654_435_761) >>> 24);
+    const entries = [
+      { name: 'notes.md', data: enc.encode('# Day 1\n\n'.repeat(20_000)) },
+      { name: 'attachments/a.jpg', data: big, store: true },
+    ];
+    const copied: number[] = [];
+    const RealBlob = globalThis.Blob;
+    class CountingBlob extends RealBlob {
+      constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+        super(parts, options);
+        copied.push((parts ?? []).reduce((n, p) => n + (p instanceof Uint8Array ? p.byteLength : 0), 0));
+      }
+    }
+    vi.stubGlobal('Blob', CountingBlob);
+    let blob: Blob;
+    try {
+      blob = await makeZipBlob(entries, MTIME);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Buffer.equals: toEqual walks megabytes element by element.
+    expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(await makeZip(entries, MTIME)))).toBe(true);
+    expect(blob.type).toBe('application/zip');
+    expect(copied.filter((n) => n > 0).length).toBeGreaterThan(2);
+    expect(Math.max(...copied)).toBeLessThanOrEqual(1024 * 1024 + 256 * 1024 + 1024);
   });
 });

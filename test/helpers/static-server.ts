@@ -23,16 +23,38 @@ export interface StaticServer {
   requests: string[];
   /** Serves another build from now on, as a deploy would. */
   setRoot(dir: string): void;
+  /** Extra files served at fixed paths beside the build (path → file on disk), e.g. a schedule to fetch same-origin. */
+  routes: Map<string, string>;
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /** Extra files at fixed paths (path → file on disk), served before the build; can be changed later via `routes`. */
+  routes?: Record<string, string>;
+}
+
 /** Starts serving dir on 127.0.0.1 (a free port unless one is given). */
-export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
+export async function startStaticServer(dir: string, port = 0, options: StaticServerOptions = {}): Promise<StaticServer> {
   let root = resolve(dir);
   const requests: string[] = [];
+  const routes = new Map(Object.entries(options.routes ?? {}));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    const extra = routes.get(path);
+    if (extra !== undefined) {
+      if (!existsSync(extra)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(extra)] ?? (extname(extra) === '.xml' ? 'application/xml' : 'application/octet-stream'),
+        'content-length': statSync(extra).size,
+        'cache-control': 'no-cache',
+      });
+      createReadStream(extra).pipe(res);
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -61,6 +83,7 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     requests,
+    routes,
     setRoot(dir2) {
       root = resolve(dir2);
     },

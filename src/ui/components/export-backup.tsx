@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { describeStorageError } from '../../db/errors';
+import { countTalks } from '../../db/talks';
 import { setSetting } from '../../db/settings';
 import { downloadFile } from './export-deliver';
 import { ExportProgress, useSlowTask } from './export-progress';
@@ -38,11 +39,11 @@ export function BackupSection({ lastBackup }: { lastBackup: string }): JSX.Eleme
 
   const backUp = (): Promise<void> =>
     act('Making the backup', async (onProgress) => {
-      const [{ collectBackup }, { backupEntries }, { makeZip }] = await Promise.all([import('../../db/backup'), import('../../backup/format'), import('../../backup/zip')]);
+      const [{ collectBackup }, { backupEntries }, { makeZipBlob }] = await Promise.all([import('../../db/backup'), import('../../backup/format'), import('../../backup/zip')]);
       const data = await collectBackup(__APP_VERSION__);
-      const bytes = await makeZip(backupEntries(data), new Date(data.created), onProgress);
+      const blob = await makeZipBlob(backupEntries(data), new Date(data.created), onProgress);
       const name = `lectern-backup-${data.created.slice(0, 10)}.zip`;
-      downloadFile(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      downloadFile(name, blob);
       await setSetting('lastBackup', data.created);
       return `Downloaded ${name}: ${plural(data.conferences.length, 'conference')}, ${plural(data.talks.length, 'talk')}, ${plural(data.photos.length, 'photo')}.`;
     });
@@ -51,6 +52,15 @@ export function BackupSection({ lastBackup }: { lastBackup: string }): JSX.Eleme
     act('Restoring', async (onProgress) => {
       const [{ restoreBackup }, { parseBackup }, { readZip }] = await Promise.all([import('../../db/backup'), import('../../backup/format'), import('../../backup/zip')]);
       const data = await parseBackup(await readZip(await readFile(file), file.name, onProgress), file.name);
+      // Into notes already here, a restore merges: say what that means before anything changes.
+      const here = await countTalks();
+      if (
+        here.talks > 0 &&
+        !confirm(
+          `Merge ${file.name} into the ${plural(here.talks, 'talk')} on this device? For each note the newer edit wins and the other text is kept in its history. Nothing is deleted.`,
+        )
+      )
+        return 'Restore cancelled: nothing changed.';
       const s = await restoreBackup(data);
       if (s.mode === 'replace') return `Restored ${plural(data.conferences.length, 'conference')}, ${plural(data.talks.length, 'talk')} and ${plural(s.photos, 'photo')} from ${file.name}.`;
       return `Merged ${file.name}: ${s.added} added, ${s.replaced} replaced by a newer edit, ${plural(s.keptInHistory, 'text')} kept in history, ${plural(s.photos, 'photo')} added.`;

@@ -172,6 +172,14 @@ function InboxView({ notes }: { notes: Talk[] }): JSX.Element {
     <section class="screen">
       <h1>Inbox</h1>
       <p class="muted">Quick notes made while no conference was under way. Open one and choose Edit to move it to a conference.</p>
+      {notes.length > 0 && (
+        <p class="actions">
+          {/* The Inbox exports as a conference does (INBOX_ID is a conference id): a zip of its notes and their photos. */}
+          <a class="button" href={`${routes.conference(INBOX_ID)}/export`}>
+            Export
+          </a>
+        </p>
+      )}
       {notes.length === 0 ? (
         <p class="empty">The Inbox is empty.</p>
       ) : (

@@ -18,6 +18,7 @@ import { StarButton } from '../components/star-button';
 import { TalkSidebar } from '../components/talk-sidebar';
 import { useMediaQuery } from '../../app/use-media-query';
 import { PrivateToggle } from '../components/export-private';
+import { abstractParagraphs } from '../../schedule/abstract';
 
 export function TalkPage(): JSX.Element {
   const { params, query } = useRoute();
@@ -117,7 +118,7 @@ function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: T
         )}
       </dl>
       <ScheduleNotice talk={t} conference={c} />
-      {t.abstract && (
+      {t.abstract && !reading && (
         <details class="talk__abstract">
           <summary>Abstract (from the schedule)</summary>
           <p>{t.abstract}</p>
@@ -141,7 +142,10 @@ function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: T
       <PrivateToggle talk={t} />
       </div>
       {reading ? (
-        <MarkdownView source={t.body} attachments={t.attachments} />
+        <>
+          {t.abstract && <ScheduleAbstract text={t.abstract} />}
+          <MarkdownView source={t.body} attachments={t.attachments} />
+        </>
       ) : (
         <>
           <NoteEditor key={t.id} talkId={t.id} body={t.body} rev={t.localRev} label={`Note on ${t.title}`} initials={initials} starts={t.starts} find={find} />
@@ -149,6 +153,28 @@ function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: T
         </>
       )}
     </article>
+  );
+}
+
+/** The abstract a schedule import brought, in the Read view: plain text in paragraphs, http(s) addresses as links. */
+function ScheduleAbstract({ text }: { text: string }): JSX.Element {
+  return (
+    <section class="talk__abstract" aria-labelledby="talk-abstract">
+      <h2 id="talk-abstract">Abstract</h2>
+      {abstractParagraphs(text).map((para, i) => (
+        <p key={i}>
+          {para.map((piece, j) =>
+            'url' in piece ? (
+              <a key={j} href={piece.url} target="_blank" rel="noopener noreferrer">
+                {piece.url}
+              </a>
+            ) : (
+              piece.text
+            ),
+          )}
+        </p>
+      ))}
+    </section>
   );
 }
 
