@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
+          testTimeout: 20_000,
           setupFiles: ['test/helpers/fake-indexeddb.ts', 'test/helpers/component-setup.ts'],
         },
       },

@@ -19,9 +19,11 @@ export const DEFAULT_SETTINGS: Settings = { initials: '', theme: 'system', persi
 
 /** All settings, defaults filled in. */
 export async function getSettings(): Promise<Settings> {
-  const rows = await db.settings.toArray();
+  // Only these keys: the table also holds the saved search index (db/search-cache.ts), megabytes not needed here.
+  const keys = Object.keys(DEFAULT_SETTINGS);
+  const rows = await db.settings.bulkGet(keys);
   const out: Settings = { ...DEFAULT_SETTINGS };
-  for (const r of rows) if (r.key in out) (out as unknown as Record<string, unknown>)[r.key] = r.value;
+  for (const r of rows) if (r) (out as unknown as Record<string, unknown>)[r.key] = r.value;
   return out;
 }
 

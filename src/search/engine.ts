@@ -1,30 +1,119 @@
-/** Answers index requests; the same code runs in the worker and, where there is no worker, on the page. */
-import type { IndexReply, IndexRequest } from './protocol';
+/**
+ * Answers index requests; the same code runs in the worker and, where there is no worker, on the page.
+ *
+ * Searches are answered at once, from the index as it stands. Everything else (adding, removing, loading,
+ * counting, saving) is queued and applied in order, in slices of about SLICE_MS, so a search typed while a large
+ * build is under way waits for one slice, not for the whole build.
+ */
+import type { IndexReply, IndexRequest, SavedIndex } from './protocol';
 import { SearchIndex } from './search-index';
 
-/** A request handler over a fresh index; replies are returned, not posted, so either host can deliver them. */
-export function createEngine(): (request: IndexRequest) => IndexReply | null {
-  const index = new SearchIndex();
-  return (request) => {
-    const seq = 'seq' in request ? request.seq : null;
-    try {
-      switch (request.type) {
-        case 'upsert':
-          index.upsert(request.docs);
-          return null;
-        case 'remove':
-          index.remove(request.ids);
-          return null;
-        case 'search': {
-          const t0 = performance.now();
-          const response = index.search(request.query, request.filters, request.limit);
-          return { type: 'results', seq: request.seq, response, ms: performance.now() - t0 };
+const SLICE_MS = 12;
+/** Documents added between two looks at the clock. */
+const STEP = 25;
+
+type Queued = Exclude<IndexRequest, { type: 'search' }>;
+
+export interface EngineOptions {
+  /** How a saved index is handed over: the worker makes a Blob, the page keeps the text. */
+  wrap?: (json: string) => SavedIndex;
+  /** Lets other messages in between two slices. */
+  yieldNow?: () => Promise<void>;
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A request handler over a fresh index; replies go to `reply`, so either host can deliver them. */
+export function createEngine(reply: (r: IndexReply) => void, options: EngineOptions = {}): (request: IndexRequest) => void {
+  const wrap = options.wrap ?? ((json: string) => json);
+  const yieldNow = options.yieldNow ?? nextTask;
+  let index = new SearchIndex();
+  const queue: Queued[] = [];
+  /** Documents of the upsert at the head of the queue already added. */
+  let offset = 0;
+  let pumping = false;
+  let busyMs = 0;
+
+  const seqOf = (r: IndexRequest): number | null => ('seq' in r ? r.seq : null);
+  const failed = (r: IndexRequest, err: unknown): void =>
+    reply({ type: 'failed', seq: seqOf(r), detail: err instanceof Error ? err.message : String(err) });
+
+  async function text(saved: SavedIndex): Promise<string> {
+    return typeof saved === 'string' ? saved : saved.text();
+  }
+
+  /** Applies queued requests until the slice's time is up; true when the head request is not finished. */
+  async function step(r: Queued, until: number): Promise<boolean> {
+    switch (r.type) {
+      case 'upsert':
+        while (offset < r.docs.length) {
+          index.upsert(r.docs.slice(offset, offset + STEP));
+          offset += STEP;
+          if (performance.now() >= until && offset < r.docs.length) return true;
         }
-        case 'stamps':
-          return { type: 'stamps', seq: request.seq, stamps: index.stamps() };
+        return false;
+      case 'remove':
+        index.remove(r.ids);
+        return false;
+      case 'stamps':
+        reply({ type: 'stamps', seq: r.seq, stamps: index.stamps(), busyMs });
+        return false;
+      case 'load': {
+        const t0 = performance.now();
+        const json = await text(r.saved);
+        index = SearchIndex.fromJSON(json);
+        reply({ type: 'loaded', seq: r.seq, docs: index.size, ms: performance.now() - t0 });
+        return false;
       }
+      case 'save': {
+        const t0 = performance.now();
+        const saved = wrap(index.toJSON());
+        reply({ type: 'saved', seq: r.seq, saved, ms: performance.now() - t0 });
+        return false;
+      }
+    }
+  }
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length) {
+        const started = performance.now();
+        const until = started + SLICE_MS;
+        while (queue.length && performance.now() < until) {
+          const head = queue[0]!;
+          let more = false;
+          try {
+            more = await step(head, until);
+          } catch (err) {
+            failed(head, err);
+          }
+          if (!more) {
+            queue.shift();
+            offset = 0;
+          }
+        }
+        busyMs += performance.now() - started;
+        if (queue.length) await yieldNow();
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return (request) => {
+    if (request.type !== 'search') {
+      queue.push(request);
+      void pump();
+      return;
+    }
+    try {
+      const t0 = performance.now();
+      const response = index.search(request.query, request.filters, request.limit);
+      reply({ type: 'results', seq: request.seq, response, ms: performance.now() - t0 });
     } catch (err) {
-      return { type: 'failed', seq, detail: err instanceof Error ? err.message : String(err) };
+      failed(request, err);
     }
   };
 }

@@ -2,13 +2,23 @@
 import type { SearchDoc } from './documents';
 import type { SearchFilters, SearchResponse } from './search-index';
 
+/** A saved index: a Blob from the worker (the page never copies its text), the JSON text itself on the page. */
+export type SavedIndex = Blob | string;
+
 export type IndexRequest =
   | { type: 'upsert'; docs: SearchDoc[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'search'; seq: number; query: string; filters: SearchFilters; limit: number }
-  | { type: 'stamps'; seq: number };
+  | { type: 'stamps'; seq: number }
+  /** Replaces the index with a saved one. */
+  | { type: 'load'; seq: number; saved: SavedIndex }
+  /** Asks for the index as it stands once every earlier request is applied. */
+  | { type: 'save'; seq: number };
 
 export type IndexReply =
   | { type: 'results'; seq: number; response: SearchResponse; ms: number }
-  | { type: 'stamps'; seq: number; stamps: Map<string, string> }
+  /** `busyMs`: time the index spent loading, adding and removing since it started (the build's own cost). */
+  | { type: 'stamps'; seq: number; stamps: Map<string, string>; busyMs: number }
+  | { type: 'loaded'; seq: number; docs: number; ms: number }
+  | { type: 'saved'; seq: number; saved: SavedIndex; ms: number }
   | { type: 'failed'; seq: number | null; detail: string };

@@ -2,7 +2,7 @@
  * The full-text index (MiniSearch) over talks and free notes, with filters and snippets. Pure: it runs in the
  * search worker, or on the page where there is no worker, and in Node for the tests.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { TEXT_FIELDS, type SearchDoc, type TextField } from './documents';
 import { fold } from './fold';
 import { highlightAll, snippet, type Segment } from './snippet';
@@ -48,28 +48,66 @@ const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
 /** Queries shorter than this find nothing: a one-letter prefix matches most of the vocabulary and says little. */
 export const MIN_QUERY = 2;
 
+/**
+ * What a saved index was made with: raise it whenever the documents, the tokeniser or the options below change,
+ * so an index saved by an older version is rebuilt instead of loaded.
+ */
+export const INDEX_FORMAT = 2;
+
+/** A word counts as a whole once another follows it; only the word being typed (the last) is a prefix from 2 letters. */
+const isPrefix = (term: string, i: number, terms: string[]): boolean => term.length >= (i === terms.length - 1 ? MIN_QUERY : 3);
+
+const OPTIONS: Options<SearchDoc> = {
+  fields: [...TEXT_FIELDS],
+  storeFields: [],
+  // Words are runs of letters, digits and accents: Markdown's `code`, <tags> and a|b split like spaces do. A field
+  // is folded once as a whole (one lower-casing of a plain-ASCII note) rather than word by word.
+  tokenize: (text) => fold(text).split(WORD_SPLIT),
+  processTerm: (term) => term || null,
+  searchOptions: {
+    boost: BOOST,
+    combineWith: 'AND',
+    // The word being typed is a prefix; one-letter words say little and would match half the vocabulary.
+    prefix: isPrefix,
+    // One typo is tolerated in longer words only: in short ones it matches too many other words.
+    fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    tokenize: (text) => text.split(WORD_SPLIT),
+    processTerm: (term) => {
+      const f = fold(term);
+      return f.length >= MIN_QUERY || /\d/.test(f) ? f : null;
+    },
+  },
+};
+
+/** The saved form of an index (see SearchIndex.toJSON). */
+interface Saved {
+  format: number;
+  mini: AsPlainObject;
+  docs: SearchDoc[];
+}
+
 /** The index, and the documents it was built from (for filters and snippets). */
 export class SearchIndex {
-  private readonly docs = new Map<string, SearchDoc>();
-  private readonly mini = new MiniSearch<SearchDoc>({
-    fields: [...TEXT_FIELDS],
-    storeFields: [],
-    // Words are runs of letters, digits and accents: Markdown's `code`, <tags> and a|b split like spaces do.
-    tokenize: (text) => text.split(WORD_SPLIT),
-    processTerm: (term) => fold(term) || null,
-    searchOptions: {
-      boost: BOOST,
-      combineWith: 'AND',
-      // The word being typed is a prefix; one-letter words say little and would match half the vocabulary.
-      prefix: (term) => term.length >= MIN_QUERY,
-      // One typo is tolerated in longer words only: in short ones it matches too many other words.
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
-      processTerm: (term) => {
-        const f = fold(term);
-        return f.length >= MIN_QUERY || /\d/.test(f) ? f : null;
-      },
-    },
-  });
+  private readonly docs: Map<string, SearchDoc>;
+  private readonly mini: MiniSearch<SearchDoc>;
+
+  constructor(saved?: Saved) {
+    this.docs = new Map(saved?.docs.map((d) => [d.id, d]));
+    this.mini = saved ? MiniSearch.loadJS(saved.mini, OPTIONS) : new MiniSearch(OPTIONS);
+  }
+
+  /** The index and its documents as one JSON text, to be stored and loaded by fromJSON at a later start. */
+  toJSON(): string {
+    const saved: Saved = { format: INDEX_FORMAT, mini: this.mini.toJSON(), docs: [...this.docs.values()] };
+    return JSON.stringify(saved);
+  }
+
+  /** An index saved by toJSON; throws when the text is not one, or was saved in another format. */
+  static fromJSON(json: string): SearchIndex {
+    const saved = JSON.parse(json) as Saved;
+    if (saved?.format !== INDEX_FORMAT || !Array.isArray(saved.docs)) throw new Error('saved search index in another format');
+    return new SearchIndex(saved);
+  }
 
   get size(): number {
     return this.docs.size;
@@ -104,10 +142,11 @@ export class SearchIndex {
 
   /** The best `limit` matches of the query under the filters; with no words, every talk the filters let through. */
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResponse {
-    const filter = (r: SearchResult): boolean => passes(this.docs.get(r.id as string), filters);
+    // No filter callback at all without filters: it would run for each of thousands of matches of a short prefix.
+    const filter = hasFilters(filters) ? (r: SearchResult): boolean => passes(this.docs.get(r.id as string), filters) : undefined;
     const words = query.trim();
     let results: SearchResult[];
-    if (words.length >= MIN_QUERY) results = this.mini.search(words, { filter });
+    if (words.length >= MIN_QUERY) results = this.mini.search(words, filter ? { filter } : {});
     else if (words === '' && hasFilters(filters))
       // Filters alone list what they let through, latest days first.
       results = this.mini.search(MiniSearch.wildcard, { filter }).sort((a, b) => this.dayOf(b).localeCompare(this.dayOf(a)));

@@ -1,7 +1,9 @@
 /**
- * The search index kept in step with the database: built once from every talk, in small pages so the page stays
- * responsive, then updated from each change the database reports. The index itself runs in a module worker
- * (or on the page where there is none); this module is loaded only when search is first opened.
+ * The search index kept in step with the database: loaded from the copy saved at an earlier visit and brought up
+ * to date from the changes made since, or, the first time, built from every talk in small pages so the page stays
+ * responsive; then updated from each change the database reports, and saved again now and then. The index itself
+ * runs in a module worker (or on the page where there is none); this module is loaded only when search is first
+ * opened.
  */
 import {
   countSearchTalks,
@@ -12,15 +14,17 @@ import {
   searchPoint,
   watchSearchChanges,
 } from '../db/search-source';
+import { clearSearchCache, readSearchCache, writeSearchCache } from '../db/search-cache';
 import { INBOX_ID } from '../model/inbox';
 import type { Conference, Talk } from '../model/types';
 import { toSearchDoc } from './documents';
 import type { IndexReply, IndexRequest } from './protocol';
-import type { SearchFilters, SearchResponse } from './search-index';
+import { INDEX_FORMAT, type SearchFilters, type SearchResponse } from './search-index';
 
 export type SearchStatus =
   | { state: 'building'; done: number; total: number }
-  | { state: 'ready'; docs: number; buildMs: number }
+  /** `from`: whether the index was loaded from its saved copy or built; `busyMs`: the index's own time for it. */
+  | { state: 'ready'; docs: number; buildMs: number; busyMs: number; from: 'saved' | 'built' }
   | { state: 'error'; message: string };
 
 /** Where the index runs: post requests, receive replies in order. */
@@ -33,6 +37,11 @@ interface Host {
 const PAGE = 250;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The index is saved again once the changes since its last save have stopped for this long. */
+const SAVE_AFTER_MS = 10_000;
+/** A newly built index is saved this long after it is ready. */
+const SAVE_NEW_AFTER_MS = 2_000;
 
 function workerHost(): Host | null {
   if (typeof Worker !== 'function') return null;
@@ -54,17 +63,13 @@ function workerHost(): Host | null {
   }
 }
 
-/** The index on the page, one request per task, so a build still yields to typing between pages. */
+/** The index on the page, one request per task, so a build still yields to typing between slices. */
 async function pageHost(): Promise<Host> {
   const { createEngine } = await import('./engine');
-  const handle = createEngine();
   let listener: (reply: IndexReply) => void = () => undefined;
+  const handle = createEngine((reply) => listener(reply));
   return {
-    post: (r) =>
-      setTimeout(() => {
-        const reply = handle(r);
-        if (reply) listener(reply);
-      }, 0),
+    post: (r) => setTimeout(() => handle(r), 0),
     onReply: (l) => (listener = l),
   };
 }
@@ -78,6 +83,12 @@ export class SearchService {
   private seq = 0;
   private readonly names = new Map<string, string>([[INBOX_ID, 'Inbox']]);
   private stopWatching: (() => void) | null = null;
+  /** Every change stamped before this point has been sent to the index. */
+  private point = '';
+  /** Talks changed since the index was last saved (or loaded). */
+  private unsaved = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving = false;
 
   constructor(private readonly host: Host) {
     host.onReply((reply) => {
@@ -105,42 +116,70 @@ export class SearchService {
     return { response: reply.response, ms: reply.ms };
   }
 
-  /** Reads every talk into the index, then follows the database's changes. */
+  /** Loads the saved index, or reads every talk into a new one; then follows the database's changes. */
   async build(): Promise<void> {
     const started = performance.now();
     try {
-      // The point is taken before reading, so a change made during the build is applied after it.
-      const since = await searchPoint();
-      const [conferences, total] = await Promise.all([readSearchConferences(), countSearchTalks()]);
-      this.learnNames(conferences);
-      let after = '';
-      let done = 0;
-      for (;;) {
-        const page = await readSearchTalks(after, PAGE);
-        if (!page.length) break;
-        after = page[page.length - 1]!.id;
-        this.apply(page);
-        done += page.length;
-        this.setStatus({ state: 'building', done, total: Math.max(total, done) });
-        // Let the page handle input between pages.
-        await nextTask();
-      }
+      this.learnNames(await readSearchConferences());
+      const loaded = await this.load();
+      if (!loaded) await this.readAll();
+      // From the point the index covers: a saved index catches up with what changed since it was saved.
       this.stopWatching = watchSearchChanges(
-        since,
+        this.point,
         (changes) => {
           this.learnNames(changes.conferences);
           this.apply(changes.talks);
+          for (const r of [...changes.talks, ...changes.conferences]) if (r.updated > this.point) this.point = r.updated;
           this.changed();
         },
         (err) => this.fail(`Search no longer follows your edits: ${err instanceof Error ? err.message : String(err)}`),
       );
-      // The worker answers in order: once it has counted its documents, every page above is indexed.
-      const docs = (await this.stamps()).size;
+      // What no change feed shows: talks deleted for good since it was saved, records written with old stamps.
+      if (loaded) await this.fix();
+      // The index answers in order: once it has counted its documents, everything above is in it.
+      const { stamps, busyMs } = await this.stamps();
       const buildMs = performance.now() - started;
       performance.measure?.('lectern-search-build', { start: started, duration: buildMs });
-      this.setStatus({ state: 'ready', docs, buildMs });
+      performance.measure?.('lectern-search-index', { start: started, duration: busyMs });
+      this.setStatus({ state: 'ready', docs: stamps.size, buildMs, busyMs, from: loaded ? 'saved' : 'built' });
+      // A new index is saved soon, once the first searches are answered; a loaded one when it changes.
+      if (!loaded) this.saveLater(SAVE_NEW_AFTER_MS);
     } catch (err) {
       this.fail(`Search could not read your notes: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Puts the saved index in place; false when there is none or it cannot be used. */
+  private async load(): Promise<boolean> {
+    const cache = await readSearchCache().catch(() => null);
+    if (!cache || cache.format !== INDEX_FORMAT) return false;
+    this.setStatus({ state: 'building', done: 0, total: 0 });
+    const reply = await this.request({ type: 'load', seq: ++this.seq, saved: cache.index });
+    if (reply.type !== 'loaded') {
+      console.warn('The saved search index could not be loaded; building it again', reply.type === 'failed' ? reply.detail : reply.type);
+      await clearSearchCache().catch(() => undefined);
+      return false;
+    }
+    this.point = cache.point;
+    return true;
+  }
+
+  /** Reads every talk, page by page, into the index. */
+  private async readAll(): Promise<void> {
+    // The point is taken before reading, so a change made during the build is applied after it.
+    this.point = await searchPoint();
+    const total = await countSearchTalks();
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const page = await readSearchTalks(after, PAGE);
+      if (!page.length) break;
+      after = page[page.length - 1]!.id;
+      this.apply(page);
+      done += page.length;
+      this.setStatus({ state: 'building', done, total: Math.max(total, done) });
+      // Let the page handle input between pages.
+      await nextTask();
     }
   }
 
@@ -150,21 +189,59 @@ export class SearchService {
    */
   async reconcile(): Promise<void> {
     if (this.status.state !== 'ready') return;
-    const [held, live] = await Promise.all([this.stamps(), readLiveTalkStamps()]);
+    if (await this.fix()) this.changed();
+  }
+
+  /** Brings the index in line with the stamps of the live talks; true when something was fixed. */
+  private async fix(): Promise<boolean> {
+    const [{ stamps: held }, live] = await Promise.all([this.stamps(), readLiveTalkStamps()]);
     const gone = [...held.keys()].filter((id) => !live.has(id));
     const stale = [...live].filter(([id, updated]) => held.get(id) !== updated).map(([id]) => id);
-    if (!gone.length && !stale.length) return;
+    if (!gone.length && !stale.length) return false;
     if (gone.length) this.host.post({ type: 'remove', ids: gone });
+    this.unsaved += gone.length;
     this.learnNames(await readSearchConferences());
     for (let i = 0; i < stale.length; i += PAGE) {
       this.apply(await readTalksById(stale.slice(i, i + PAGE)));
     }
-    this.changed();
+    return true;
+  }
+
+  /** Saves the index with the point it covers; the next start loads it. (The service saves by itself; tests call it.) */
+  async save(): Promise<void> {
+    if (this.saving) return;
+    this.saving = true;
+    try {
+      const point = this.point;
+      const unsaved = this.unsaved;
+      const reply = await this.request({ type: 'save', seq: ++this.seq });
+      if (reply.type !== 'saved') throw new Error(reply.type === 'failed' ? reply.detail : 'unexpected reply from the search index');
+      const docs = this.status.state === 'ready' ? this.status.docs : 0;
+      const t0 = performance.now();
+      await writeSearchCache({ format: INDEX_FORMAT, point, docs, index: reply.saved });
+      this.unsaved -= unsaved;
+      performance.measure?.('lectern-search-save', { start: t0 - reply.ms, duration: performance.now() - t0 + reply.ms });
+    } catch (err) {
+      // Only a later start is slower: it builds the index again.
+      console.warn('Search could not save its index', err);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Saves once the changes have stopped for a while (saving takes the index a moment). */
+  private saveLater(ms = SAVE_AFTER_MS): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      if (this.unsaved > 0) void this.save();
+    }, ms);
   }
 
   /** Stops following the database (tests; the app keeps one index for the page's life). */
   stop(): void {
     this.stopWatching?.();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
   }
 
   private apply(talks: readonly Talk[]): void {
@@ -172,16 +249,17 @@ export class SearchService {
     const removed = talks.filter((t) => t.deletedAt !== null).map((t) => t.id);
     if (live.length) this.host.post({ type: 'upsert', docs: live.map((t) => toSearchDoc(t, this.names.get(t.conferenceId) ?? '')) });
     if (removed.length) this.host.post({ type: 'remove', ids: removed });
+    this.unsaved += talks.length;
   }
 
   private learnNames(conferences: readonly Conference[]): void {
     for (const c of conferences) this.names.set(c.id, c.name);
   }
 
-  private async stamps(): Promise<Map<string, string>> {
+  private async stamps(): Promise<{ stamps: Map<string, string>; busyMs: number }> {
     const reply = await this.request({ type: 'stamps', seq: ++this.seq });
     if (reply.type !== 'stamps') throw new Error(reply.type === 'failed' ? reply.detail : 'unexpected reply from the search index');
-    return reply.stamps;
+    return reply;
   }
 
   private request(r: Extract<IndexRequest, { seq: number }>): Promise<IndexReply> {
@@ -194,6 +272,7 @@ export class SearchService {
   private changed(): void {
     this.version++;
     this.emit();
+    if (this.status.state === 'ready') this.saveLater();
   }
 
   private setStatus(status: SearchStatus): void {

@@ -4,6 +4,7 @@ import { createConference, trashConference, updateConference, restoreConference 
 import { db } from '../../src/db/database';
 import { watchSearchChanges, type SearchChanges } from '../../src/db/search-source';
 import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/talks';
+import { INDEX_FORMAT } from '../../src/search/search-index';
 import { closeSearch, openSearch, type SearchService } from '../../src/search/search-service';
 import { resetDb } from '../helpers/db';
 import { conferenceDraft, talkFields } from '../helpers/factories';
@@ -127,5 +128,41 @@ describe('watchSearchChanges', () => {
     expect(new Set(reported).size).toBe(reported.length);
     expect(reported).toEqual(expect.arrayContaining([`${a}:2`, `${b}:1`]));
     expect(seen.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the saved index', () => {
+  it('is loaded at the next start and catches up with what changed, was renamed or was deleted meanwhile', async () => {
+    const conf = await createConference(conferenceDraft({ name: 'Old name' }));
+    const edited = await createTalk(conf, talkFields({ title: 'Edited later' }));
+    const purged = await createTalk(conf, talkFields({ title: 'Purged later' }));
+    await createTalk(conf, talkFields({ title: 'Untouched' }));
+    const first = await ready();
+    await first.save();
+    closeSearch();
+
+    // While search is closed: an edit, a new talk, a rename, a delete for good (which leaves no stamp).
+    await saveTalkBody(edited, 'raft consensus');
+    await createTalk(conf, talkFields({ title: 'Added later' }));
+    await updateConference(conf, conferenceDraft({ name: 'Strangeloop' }));
+    await db.talks.delete(purged);
+
+    const service = await ready();
+    const statuses: string[] = [];
+    service.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    expect(statuses).toEqual(['saved']);
+    await withinASecond(async () => expect(await titles(service, 'strangeloop')).toEqual(['Added later', 'Edited later', 'Untouched']));
+    expect(await titles(service, 'raft')).toEqual(['Edited later']);
+    expect(await titles(service, 'purged')).toEqual([]);
+    expect(await titles(service, 'old name')).toEqual([]);
+  });
+
+  it('is built again when what is saved cannot be loaded', async () => {
+    const conf = await createConference(conferenceDraft());
+    await createTalk(conf, talkFields({ title: 'Still found' }));
+    await db.settings.put({ key: 'searchIndex', value: { format: INDEX_FORMAT, point: '', docs: 1, index: '{"broken":' } });
+    const service = await ready();
+    expect(await titles(service, 'still')).toEqual(['Still found']);
+    expect(await db.settings.get('searchIndex')).toBeUndefined();
   });
 });

@@ -135,6 +135,36 @@ describe('updates and deletes', () => {
   });
 });
 
+describe('saving', () => {
+  it('loads a saved index that finds, ranks and filters as the one saved', () => {
+    const index = indexOf(
+      talk({ id: 'notes', conferenceId: 'fosdem', starred: true, title: 'Hallway track', body: 'kleppmann said so' }),
+      talk({ id: 'title', title: 'Kleppmann on local-first software' }),
+    );
+    const loaded = SearchIndex.fromJSON(index.toJSON());
+    expect(loaded.size).toBe(2);
+    expect(ids(loaded, 'kleppman')).toEqual(['title', 'notes']);
+    expect(ids(loaded, 'klepmann', { starred: true })).toEqual(['notes']);
+    loaded.remove(['title']);
+    expect(ids(loaded, 'kleppmann')).toEqual(['notes']);
+  });
+
+  it('refuses text that is not a saved index of this format', () => {
+    expect(() => SearchIndex.fromJSON('{"format":1,"docs":[]}')).toThrow(/format/);
+    expect(() => SearchIndex.fromJSON('{')).toThrow();
+  });
+});
+
+describe('words before the last', () => {
+  it('are whole words unless they are long enough to be meant as a prefix', () => {
+    const index = indexOf(talk({ id: 'go', title: 'Go generics' }), talk({ id: 'gopher', title: 'Gophers and generics' }));
+    // Only the word being typed is a prefix from two letters.
+    expect(ids(index, 'go generics')).toEqual(['go']);
+    expect(ids(index, 'generics go').sort()).toEqual(['go', 'gopher']);
+    expect(ids(index, 'goph generics')).toEqual(['gopher']);
+  });
+});
+
 describe('results', () => {
   it('highlights the matched words in the title and a snippet of the note, as text pieces', () => {
     const body = `${'Intro words. '.repeat(30)}Then <b>Müller</b> showed the merge algorithm.${' More words.'.repeat(30)}`;

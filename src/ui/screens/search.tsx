@@ -37,6 +37,7 @@ function useSearchService(): { service: SearchService | null; status: SearchStat
 
 function statusText(status: SearchStatus | null): string {
   if (!status) return 'Preparing search…';
+  if (status.state === 'building' && !status.total) return 'Preparing search…';
   if (status.state === 'building') return `Preparing search: ${status.done.toLocaleString()} of ${status.total.toLocaleString()} talks read…`;
   if (status.state === 'error') return status.message;
   return '';
