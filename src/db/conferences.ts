@@ -1,35 +1,16 @@
 /** Conferences: create, edit, list, and move to and from the Trash. */
 import type { Conference, ConferenceDraft } from '../model/types';
-import { newId, nowIso } from '../model/ids';
+import { nowIso } from '../model/ids';
 import { compareConferences } from '../model/order';
 import { INBOX_ID, inboxConference } from '../model/inbox';
-import { canonicalTimeZone, deviceTimeZone, moveToZone } from '../model/time';
+import { cleanConferenceDraft, newConference } from '../model/records';
+import { deviceTimeZone, moveToZone } from '../model/time';
 import { db } from './database';
 import { trackWrite } from './pending';
 
-function clean(d: ConferenceDraft): ConferenceDraft {
-  return {
-    name: d.name.trim(),
-    place: d.place.trim(),
-    timeZone: canonicalTimeZone(d.timeZone),
-    startDate: d.startDate,
-    endDate: d.endDate,
-    url: d.url.trim(),
-  };
-}
-
 /** Stores a new conference from a validated draft and returns its id. */
 export function createConference(draft: ConferenceDraft): Promise<string> {
-  const now = nowIso();
-  const conf: Conference = {
-    id: newId(),
-    created: now,
-    updated: now,
-    localRev: 1,
-    deletedAt: null,
-    body: '',
-    ...clean(draft),
-  };
+  const conf = newConference(draft);
   return trackWrite(async () => {
     await db.conferences.add(conf);
     return conf.id;
@@ -45,7 +26,7 @@ export function updateConference(id: string, draft: ConferenceDraft): Promise<vo
     db.transaction('rw', db.conferences, db.talks, async () => {
       const before = await db.conferences.get(id);
       if (!before) throw new Error('This conference no longer exists.');
-      const fields = clean(draft);
+      const fields = cleanConferenceDraft(draft);
       const now = nowIso();
       await db.conferences.update(id, { ...fields, updated: now, localRev: before.localRev + 1 });
       if (fields.timeZone === before.timeZone) return;

@@ -1,6 +1,7 @@
 /** Markdown import: Lectern's own exports come back as conferences and talks, other Markdown as free notes; one transaction. */
 import type { Conference, Talk } from '../model/types';
-import { newId, nowIso } from '../model/ids';
+import { nowIso } from '../model/ids';
+import { newTalk } from '../model/records';
 import { INBOX_ID } from '../model/inbox';
 import { ImportError, planImport, type ImportPlan } from '../markdown/parse-export';
 import { looksLikeZip, readZip, type Progress } from '../backup/zip';
@@ -62,28 +63,7 @@ export function applyImport(plan: ImportPlan): Promise<ImportSummary> {
         sum.updated++;
       }
       for (const n of plan.notes) {
-        const talk: Talk = {
-          id: newId(),
-          created: now,
-          updated: now,
-          localRev: 1,
-          deletedAt: null,
-          conferenceId: INBOX_ID,
-          kind: 'note',
-          title: n.title,
-          speakers: [],
-          starts: null,
-          ends: null,
-          day: '',
-          room: '',
-          track: '',
-          links: [],
-          abstract: '',
-          body: n.body,
-          tags: n.tags,
-          starred: false,
-          attachments: [],
-        };
+        const talk = newTalk(INBOX_ID, 'note', { title: n.title, body: n.body, tags: n.tags }, now);
         await db.talks.add(talk);
         sum.notes++;
       }

@@ -3,8 +3,8 @@
  * Only schedule fields are written; the user's note, photos, tags and star are never touched.
  */
 import type { Conference, ConferenceDraft, ScheduleSource, Talk } from '../model/types';
-import { newId, nowIso } from '../model/ids';
-import { canonicalTimeZone } from '../model/time';
+import { nowIso } from '../model/ids';
+import { newConference, newTalk } from '../model/records';
 import type { PlacedTalk } from '../schedule/place';
 import { db } from './database';
 import { trackWrite } from './pending';
@@ -58,22 +58,7 @@ export function importSchedule(plan: ScheduleImport): Promise<ImportSummary> {
         await db.conferences.update(conferenceId, { schedule: plan.source, updated: now, localRev: conf.localRev + 1 });
       } else {
         if (!plan.newConference) throw new Error('No conference to import into.');
-        const d = plan.newConference;
-        const conf: Conference = {
-          id: newId(),
-          created: now,
-          updated: now,
-          localRev: 1,
-          deletedAt: null,
-          body: '',
-          name: d.name.trim(),
-          place: d.place.trim(),
-          timeZone: canonicalTimeZone(d.timeZone),
-          startDate: d.startDate,
-          endDate: d.endDate,
-          url: d.url.trim(),
-          schedule: plan.source,
-        };
+        const conf = newConference(plan.newConference, { schedule: plan.source }, now);
         await db.conferences.add(conf);
         conferenceId = conf.id;
       }
@@ -87,21 +72,7 @@ export function importSchedule(plan: ScheduleImport): Promise<ImportSummary> {
         const f = fieldsOf(p);
         const t = existing.get(p.guid);
         if (!t) {
-          added.push({
-            id: newId(),
-            created: now,
-            updated: now,
-            localRev: 1,
-            deletedAt: null,
-            conferenceId,
-            kind: 'talk',
-            ...f,
-            body: '',
-            tags: [],
-            starred: false,
-            attachments: [],
-            scheduleRef: { source: plan.sourceKey, guid: p.guid },
-          });
+          added.push(newTalk(conferenceId, 'talk', { ...f, scheduleRef: { source: plan.sourceKey, guid: p.guid } }, now));
           continue;
         }
         existing.delete(p.guid);

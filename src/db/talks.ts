@@ -1,7 +1,8 @@
 /** Talks and free notes: create, edit, save the note, list, and move to and from the Trash. */
 import type { Talk, TalkKind } from '../model/types';
 import type { TalkFields } from '../model/talk-draft';
-import { newId, nowIso } from '../model/ids';
+import { nowIso } from '../model/ids';
+import { newTalk } from '../model/records';
 import { compareTalks } from '../model/order';
 import { db } from './database';
 import { trackWrite } from './pending';
@@ -9,21 +10,7 @@ import { snapshotIfDue } from './versions';
 
 /** Stores a new talk in a conference and returns its id. */
 export function createTalk(conferenceId: string, fields: TalkFields, kind: TalkKind = 'talk'): Promise<string> {
-  const now = nowIso();
-  const talk: Talk = {
-    id: newId(),
-    created: now,
-    updated: now,
-    localRev: 1,
-    deletedAt: null,
-    conferenceId,
-    kind,
-    abstract: '',
-    body: '',
-    starred: false,
-    attachments: [],
-    ...fields,
-  };
+  const talk = newTalk(conferenceId, kind, fields);
   return trackWrite(async () => {
     await db.talks.add(talk);
     return talk.id;
