@@ -22,7 +22,7 @@ async function visitedOnce(): Promise<{ context: BrowserContext; page: Page; tal
 it('reloads the shell and a deep link with the network off, edits, and keeps the text across reloads', async () => {
   const { context, page, talkUrl } = await visitedOnce();
   await context.setOffline(true);
-  const seen = env.server.requests.length;
+  const seen = await env.server.settled();
 
   const home = await page.goto(env.server.url);
   expect(home?.status()).toBe(200);
@@ -49,7 +49,7 @@ it('reloads the shell and a deep link with the network off, edits, and keeps the
   await page.goto(env.server.url);
   await page.getByText('2 talks').waitFor();
 
-  expect(env.server.requests.slice(seen)).toEqual([]);
+  expect(env.server.pageRequestsSince(seen)).toEqual([]);
   await context.close();
 });
 

@@ -114,7 +114,7 @@ it('adds a large photo offline, resized upright in a worker, shows it in the not
   expect(original.length).toBeGreaterThan(600 * 1024);
 
   await context.setOffline(true);
-  const seen = env.server.requests.length;
+  const seen = await env.server.settled();
 
   const camera = page.getByLabel('Take photo');
   const chooser = page.getByLabel('Choose photos');
@@ -179,7 +179,7 @@ it('adds a large photo offline, resized upright in a worker, shows it in the not
   expect((await stored(page)).body).toBe('Intro\n');
   await expect(noteText(page)).resolves.toBe('Intro\n');
 
-  expect(env.server.requests.slice(seen)).toEqual([]);
+  expect(env.server.pageRequestsSince(seen)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });

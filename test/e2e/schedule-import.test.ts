@@ -18,7 +18,7 @@ it('imports the 1.6 MB FOSDEM schedule offline and opens a talk with its schedul
   await page.goto(env.server.url);
   await waitForServiceWorker(page);
   await context.setOffline(true);
-  const seen = env.server.requests.length;
+  const seen = await env.server.settled();
 
   await page.getByRole('link', { name: 'Import schedule' }).click();
   await page.getByLabel('Schedule file').waitFor();
@@ -37,7 +37,7 @@ it('imports the 1.6 MB FOSDEM schedule offline and opens a talk with its schedul
   expect(details).toContain('K.fosdem');
   await page.getByText('Abstract (from the schedule)').click();
   await page.getByText('FOSDEM welcome and opening talk.').waitFor();
-  expect(env.server.requests.slice(seen)).toEqual([]);
+  expect(env.server.pageRequestsSince(seen)).toEqual([]);
   await context.close();
 });
 

@@ -28,7 +28,7 @@ it('finds a note typed a second earlier, offline, and opens it at the match', as
   await createConference(page, { name: 'Zürich Summit', startDate: '2026-03-10', endDate: '2026-03-11', timeZone: 'UTC' });
   await addTalk(page, { title: 'Consensus', speakers: [{ name: 'Jürgen Müller', affiliation: 'ETH' }], day: 'Day 2', starts: '10:00' });
   await context.setOffline(true);
-  const seen = server.requests.length;
+  const seen = await server.settled();
 
   // Open search once (loading the index in its worker), from the bottom bar.
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -62,7 +62,7 @@ it('finds a note typed a second earlier, offline, and opens it at the match', as
   await page.keyboard.press('/');
   await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/search');
 
-  expect(server.requests.slice(seen)).toEqual([]);
+  expect(server.pageRequestsSince(seen)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -25,6 +25,17 @@ export interface StaticServer {
   setRoot(dir: string): void;
   /** Extra files served at fixed paths beside the build (path → file on disk), e.g. a schedule to fetch same-origin. */
   routes: Map<string, string>;
+  /**
+   * Resolves once no request has arrived for `quietMs`, and returns how many have arrived. Taken right after a
+   * browser goes offline, it counts requests the browser sent before that, which may still be on their way.
+   */
+  settled(quietMs?: number): Promise<number>;
+  /**
+   * Requests after the first `from`, leaving out the browser's own update check of /sw.js: Chromium sends that from
+   * the service worker's context, which Playwright's offline switch does not reach, and a device really offline
+   * would simply fail it. Everything the page asks for is counted.
+   */
+  pageRequestsSince(from: number): string[];
   close(): Promise<void>;
 }
 
@@ -37,10 +48,12 @@ export interface StaticServerOptions {
 export async function startStaticServer(dir: string, port = 0, options: StaticServerOptions = {}): Promise<StaticServer> {
   let root = resolve(dir);
   const requests: string[] = [];
+  let lastArrival = Date.now();
   const routes = new Map(Object.entries(options.routes ?? {}));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    lastArrival = Date.now();
     const extra = routes.get(path);
     if (extra !== undefined) {
       if (!existsSync(extra)) {
@@ -86,6 +99,13 @@ export async function startStaticServer(dir: string, port = 0, options: StaticSe
     routes,
     setRoot(dir2) {
       root = resolve(dir2);
+    },
+    pageRequestsSince(from) {
+      return requests.slice(from).filter((p) => p !== '/sw.js');
+    },
+    async settled(quietMs = 400) {
+      while (Date.now() - lastArrival < quietMs) await new Promise((r) => setTimeout(r, quietMs - (Date.now() - lastArrival)));
+      return requests.length;
     },
     close: () =>
       new Promise<void>((ok) => {
