@@ -16,6 +16,18 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'sync',
+          include: ['test/sync/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts its own Apache; two at a time is what the machine takes alongside other work.
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          setupFiles: ['test/helpers/fake-indexeddb.ts', 'test/helpers/sync-setup.ts'],
+        },
+      },
+      {
         plugins: [preact()],
         define: { __APP_VERSION__: JSON.stringify('test') },
         resolve: { alias: { 'virtual:pwa-register': here('test/helpers/pwa-register-stub.ts') } },
