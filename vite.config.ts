@@ -9,8 +9,9 @@ const version = process.env.LECTERN_BUILD ? `${pkg.version}+${process.env.LECTER
 
 /**
  * The Content Security Policy, added to the built page only: the dev server injects inline styles.
- * connect-src allows https: because the user may fetch a schedule from the conference's site (and, later, sync
- * with their own server); the app itself makes no request the user did not ask for.
+ * connect-src allows https: because the user may fetch a schedule from the conference's site or sync with their own
+ * WebDAV server, and plain http only on this computer (a WebDAV server on localhost); the app itself makes no request
+ * the user did not ask for.
  */
 const CSP = [
   "default-src 'self'",
@@ -18,7 +19,7 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' blob: data:",
   "font-src 'self'",
-  "connect-src 'self' https:",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
