@@ -13,9 +13,11 @@ export interface Settings {
   persistAsked: boolean;
   /** When the last full backup was made on this device (ISO 8601), '' for never. */
   lastBackup: string;
+  /** When the "back up your notes" suggestion was last dismissed (ISO 8601), '' for never. */
+  backupNudgeDismissed: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { initials: '', theme: 'system', persistAsked: false, lastBackup: '' };
+export const DEFAULT_SETTINGS: Settings = { initials: '', theme: 'system', persistAsked: false, lastBackup: '', backupNudgeDismissed: '' };
 
 /** All settings, defaults filled in. */
 export async function getSettings(): Promise<Settings> {

@@ -11,6 +11,7 @@ import { useClock } from '../../app/use-clock';
 import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
 import { NowPanel, type NowData } from '../components/now-panel';
+import { BackupNudge } from '../components/backup-nudge';
 
 async function loadHome(now: number): Promise<{ now: NowData; conferences: Awaited<ReturnType<typeof listConferences>>; counts: Map<string, number> }> {
   const [conferences, counts] = await Promise.all([listConferences(), countTalksByConference()]);
@@ -32,6 +33,7 @@ export function ConferenceList(): JSX.Element {
   return (
     <section class="screen">
       <h1>Lectern</h1>
+      <BackupNudge now={now} />
       <LiveView result={result}>
         {({ now: nowData, conferences, counts }) => {
           const inbox = counts.get(INBOX_ID) ?? 0;

@@ -48,6 +48,11 @@ export function SettingsScreen(): JSX.Element {
     setFailure('');
     write.catch((err: unknown) => setFailure(describeStorageError(err)));
   };
+  // Arriving from "Back up now" (#backup-heading): the section exists only once the settings have loaded.
+  const loaded = result.status === 'ready';
+  useEffect(() => {
+    if (loaded && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
   const controlled = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
   return (
     <section class="screen">
@@ -111,7 +116,11 @@ export function SettingsScreen(): JSX.Element {
               {storage?.persisted !== undefined && (
                 <>
                   <dt>Protected from clean-up</dt>
-                  <dd>{storage.persisted ? 'Yes' : 'No: the browser may clear stored data when space runs low. Keep a backup.'}</dd>
+                  <dd data-testid="storage-persisted">
+                    {storage.persisted
+                      ? 'Yes: the browser keeps Lectern’s notes until you delete them.'
+                      : 'No: this browser has not agreed to keep Lectern’s data for good. When the device runs low on space (or, in Safari, after weeks without a visit) it may delete every note stored here, without asking. Back up regularly with “Back up everything” above; installing Lectern to the home screen makes the browser more likely to keep it.'}
+                  </dd>
                 </>
               )}
             </dl>
