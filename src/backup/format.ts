@@ -12,7 +12,7 @@ export const BACKUP_VERSION = 1;
 export const MANIFEST = 'backup.json';
 
 /** Settings that describe this device rather than the person, or hold secrets: never in a backup. */
-const DEVICE_SETTINGS = new Set(['persistAsked', 'lastBackup', 'backupNudgeDismissed', 'searchIndex']);
+const DEVICE_SETTINGS = new Set(['persistAsked', 'lastBackup', 'backupNudgeDismissed', 'searchIndex', 'syncConfig']);
 const SECRET = /password|secret|token|credential/i;
 
 /** Whether a setting travels in a backup. */

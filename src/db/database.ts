@@ -1,6 +1,7 @@
 /** The Dexie database: schema and versions. Only src/db/ imports this module or dexie. */
 import Dexie, { type Table } from 'dexie';
 import type { Conference, Setting, StoredBlob, Talk, Version } from '../model/types';
+import type { SyncBase, SyncDevice, SyncRun } from './sync-types';
 
 export const DB_NAME = 'lectern';
 
@@ -10,6 +11,9 @@ export class LecternDb extends Dexie {
   blobs!: Table<StoredBlob, string>;
   versions!: Table<Version, string>;
   settings!: Table<Setting, string>;
+  syncBase!: Table<SyncBase, string>;
+  syncDevice!: Table<SyncDevice, string>;
+  syncRuns!: Table<SyncRun, number>;
 
   constructor(name = DB_NAME) {
     // Strict durability makes Chromium fsync each commit, so a saved keystroke survives power loss,
@@ -21,6 +25,12 @@ export class LecternDb extends Dexie {
       blobs: 'sha256',
       versions: 'id, recordId, created',
       settings: 'key',
+    });
+    // Version 2 only adds the sync tables; every version-1 table and record stays as it was.
+    this.version(2).stores({
+      syncBase: 'id',
+      syncDevice: 'key',
+      syncRuns: '++id',
     });
   }
 }

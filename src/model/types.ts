@@ -11,6 +11,10 @@ export interface RecordMeta {
   localRev: number;
   /** Set when moved to the Trash; null while live. */
   deletedAt: string | null;
+  /** On a conflict copy made by sync: the id of the record it conflicts with. */
+  conflictOf?: string;
+  /** On a conflict copy: the device whose text it holds, for display. */
+  conflictFrom?: string;
 }
 
 /** Where a conference's schedule came from, for re-import. */
@@ -97,6 +101,7 @@ export interface Version {
   recordId: string;
   table: 'conferences' | 'talks';
   created: string;
+  /** 'sync': the text as it was before sync replaced it with another device's. */
   reason: 'restore' | 'edit' | 'sync';
   record: Conference | Talk;
 }
