@@ -16,4 +16,6 @@ root.textContent = '';
 void openDatabase().then(async (result) => {
   if (result.ok) applyTheme((await getSettings().catch(() => DEFAULT_SETTINGS)).theme);
   render(result.ok ? <App /> : <FatalScreen reason={result.reason} />, root);
+  // Sync loads after the first screen is up, and is precached like every other chunk.
+  if (result.ok) void import('./sync/sync-controller').then((m) => m.startSyncController()).catch((err: unknown) => console.warn('Sync did not start', err));
 });

@@ -6,6 +6,7 @@ import { ConferenceList } from '../ui/screens/conference-list';
 import { NotFound } from '../ui/components/not-found';
 import { BottomNav } from './bottom-nav';
 import { QuickNoteButton } from './quick-note-button';
+import { SyncStatusLine } from './sync-status-line';
 import { UpdateBanner } from './update-banner';
 
 // Everything past the first screen loads on demand; the service worker precaches it all for offline use.
@@ -22,6 +23,8 @@ const SettingsScreen = lazy(() => import('../ui/screens/settings').then((m) => m
 const ExportTalkScreen = lazy(() => import('../ui/screens/export').then((m) => m.ExportTalkScreen));
 const ExportDayScreen = lazy(() => import('../ui/screens/export').then((m) => m.ExportDayScreen));
 const ExportConferenceScreen = lazy(() => import('../ui/screens/export').then((m) => m.ExportConferenceScreen));
+const ConflictList = lazy(() => import('../ui/screens/conflicts').then((m) => m.ConflictList));
+const ConflictScreen = lazy(() => import('../ui/screens/conflicts').then((m) => m.ConflictScreen));
 const SearchScreen = lazy(() => import('../ui/screens/search').then((m) => m.SearchScreen));
 
 /** `/` opens search from anywhere, as on many sites, unless it is being typed into a field. */
@@ -48,6 +51,7 @@ export function App(): JSX.Element {
       <SearchKey />
       <div class="shell">
         <UpdateBanner />
+        <SyncStatusLine />
         <main class="shell__main">
           <ErrorBoundary>
             <Router>
@@ -68,6 +72,8 @@ export function App(): JSX.Element {
               <Route path="/trash" component={TrashScreen} />
               <Route path="/settings" component={SettingsScreen} />
               <Route path="/search" component={SearchScreen} />
+              <Route path="/conflicts" component={ConflictList} />
+              <Route path="/conflicts/:id" component={ConflictScreen} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

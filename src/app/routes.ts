@@ -13,4 +13,6 @@ export const routes = {
   importInto: (conferenceId: string) => `/c/${conferenceId}/import`,
   trash: '/trash',
   settings: '/settings',
+  conflicts: '/conflicts',
+  conflict: (copyId: string) => `/conflicts/${copyId}`,
 } as const;

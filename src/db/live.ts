@@ -18,3 +18,9 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
   }, deps);
   return result;
 }
+
+/** Follows a query outside a component (e.g. background sync): `onValue` on every change; returns the unsubscribe. */
+export function subscribeLive<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (error: unknown) => void): () => void {
+  const sub = liveQuery(query).subscribe({ next: onValue, error: onError });
+  return () => sub.unsubscribe();
+}

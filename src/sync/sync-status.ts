@@ -19,8 +19,8 @@ export interface SyncFacts {
   pending: number;
   /** Conflict copies waiting to be looked at. */
   conflicts: number;
-  /** ISO time of the last run that finished without error, or null. */
-  lastSuccess: string | null;
+  /** The last run that ended, as the database recorded it (any tab's), or null before the first. */
+  lastRun: { finished: string; ok: boolean; message?: string } | null;
 }
 
 export type SyncState = 'off' | 'synced' | 'waiting' | 'offline' | 'syncing' | 'error' | 'asking';
@@ -60,7 +60,11 @@ export function describeSyncStatus(f: SyncFacts, now: Date, locale?: string): Sy
 }
 
 function describeState(f: SyncFacts, now: Date, locale?: string): Omit<SyncStatusView, 'conflicts'> {
-  const last = f.lastSuccess ? `Last synced ${describeWhen(f.lastSuccess, now, locale)}.` : 'Not synced yet.';
+  const last = !f.lastRun
+    ? 'Not synced yet.'
+    : f.lastRun.ok
+      ? `Last synced ${describeWhen(f.lastRun.finished, now, locale)}.`
+      : `The last sync did not finish (${describeWhen(f.lastRun.finished, now, locale)}).`;
   if (!f.configured) return { state: 'off', text: 'Sync is off', detail: 'Connect a WebDAV folder in Settings to sync.' };
   if (f.phase.kind === 'asking')
     return { state: 'asking', text: 'Sync stopped: needs your answer', detail: f.phase.message };
@@ -77,9 +81,12 @@ function describeState(f: SyncFacts, now: Date, locale?: string): Omit<SyncStatu
   }
   if (f.phase.kind === 'failed') {
     const retry = f.phase.retryAt !== undefined ? ' Lectern tries again by itself.' : '';
-    return { state: 'error', text: 'Sync failed', detail: `${f.phase.message}${retry} ${last}`.trim() };
+    const waiting = f.pending > 0 ? ` ${changes(f.pending)} waiting.` : '';
+    return { state: 'error', text: 'Sync failed', detail: `${f.phase.message}${retry}${waiting} ${last}` };
   }
   if (f.pending > 0) return { state: 'waiting', text: `${changes(f.pending)} waiting`, detail: last };
-  if (!f.lastSuccess) return { state: 'waiting', text: 'Not synced yet', detail: 'The first sync starts in a moment.' };
+  if (!f.lastRun) return { state: 'waiting', text: 'Not synced yet', detail: 'The first sync starts in a moment.' };
+  // A run that failed in an earlier visit (or another tab) is not "synced", even with nothing waiting here.
+  if (!f.lastRun.ok) return { state: 'waiting', text: 'Not synced', detail: [f.lastRun.message, last].filter(Boolean).join(' ') };
   return { state: 'synced', text: 'Synced', detail: last };
 }

@@ -8,7 +8,7 @@ const facts = (f: Partial<SyncFacts> = {}): SyncFacts => ({
   phase: { kind: 'idle' },
   pending: 0,
   conflicts: 0,
-  lastSuccess: new Date('2026-02-01T14:59:30').toISOString(),
+  lastRun: { finished: new Date('2026-02-01T14:59:30').toISOString(), ok: true },
   ...f,
 });
 const status = (f: Partial<SyncFacts>) => describeSyncStatus(facts(f), NOW, 'en-GB');
@@ -19,13 +19,14 @@ describe('describeSyncStatus', () => {
     ['all synced', {}, 'synced', 'Synced'],
     ['one change waiting', { pending: 1 }, 'waiting', '1 change waiting'],
     ['changes waiting', { pending: 4 }, 'waiting', '4 changes waiting'],
-    ['never synced', { lastSuccess: null }, 'waiting', 'Not synced yet'],
+    ['never synced', { lastRun: null }, 'waiting', 'Not synced yet'],
+    ['the last run failed before', { lastRun: { finished: '2026-02-01T14:00:00Z', ok: false, message: 'The server refused the password.' } }, 'waiting', 'Not synced'],
     ['offline with nothing waiting', { online: false }, 'offline', 'Offline'],
     ['offline with changes', { online: false, pending: 2 }, 'offline', 'Offline · 2 changes waiting'],
     ['offline during a run', { online: false, phase: { kind: 'running' } }, 'offline', 'Offline'],
     ['syncing', { phase: { kind: 'running' } }, 'syncing', 'Syncing…'],
     ['a short run shows no count', { phase: { kind: 'running', done: 2, total: 5 } }, 'syncing', 'Syncing…'],
-    ['a long first sync shows progress', { phase: { kind: 'running', done: 120, total: 800 }, lastSuccess: null }, 'syncing', 'Syncing 120 of 800…'],
+    ['a long first sync shows progress', { phase: { kind: 'running', done: 120, total: 800 }, lastRun: null }, 'syncing', 'Syncing 120 of 800…'],
     ['failed', { phase: { kind: 'failed', reason: 'unreachable', message: 'The server did not answer.' } }, 'error', 'Sync failed'],
     ['asking, even offline', { online: false, phase: { kind: 'asking', question: 'remote-lost', message: 'The folder is empty.' } }, 'asking', 'Sync stopped: needs your answer'],
   ])('%s', (_name, f, state, text) => {
@@ -36,14 +37,17 @@ describe('describeSyncStatus', () => {
 
   it('tells when it last succeeded', () => {
     expect(status({}).detail).toBe('Last synced just now.');
-    expect(status({ lastSuccess: new Date('2026-02-01T14:40:00').toISOString() }).detail).toBe('Last synced 20 min ago.');
-    expect(status({ lastSuccess: null, online: false }).detail).toBe('Not synced yet.');
+    expect(status({ lastRun: { finished: new Date('2026-02-01T14:40:00').toISOString(), ok: true } }).detail).toBe('Last synced 20 min ago.');
+    expect(status({ lastRun: null, online: false }).detail).toBe('Not synced yet.');
+    const failed = { finished: new Date('2026-02-01T14:40:00').toISOString(), ok: false, message: 'The server refused the password.' };
+    expect(status({ lastRun: failed }).detail).toBe('The server refused the password. The last sync did not finish (20 min ago).');
   });
 
   it('puts the failure in plain words, with what happens next', () => {
     const phase = { kind: 'failed' as const, reason: 'unreachable', message: 'The server did not answer: check the address.' };
     expect(status({ phase }).detail).toBe('The server did not answer: check the address. Last synced just now.');
     expect(status({ phase: { ...phase, retryAt: 1 } }).detail).toBe('The server did not answer: check the address. Lectern tries again by itself. Last synced just now.');
+    expect(status({ phase, pending: 2 }).detail).toBe('The server did not answer: check the address. 2 changes waiting. Last synced just now.');
   });
 
   it('says resuming when offline with changes waiting', () => {

@@ -11,6 +11,7 @@ import { getSettings, setSetting, type Theme } from '../../db/settings';
 import { countTalks } from '../../db/talks';
 import { LiveView } from '../components/live-view';
 import { BackupSection } from '../components/export-backup';
+import { SyncSettings } from '../components/sync-settings';
 
 interface StorageFacts {
   usage?: number;
@@ -94,6 +95,7 @@ export function SettingsScreen(): JSX.Element {
                 ))}
               </div>
             </fieldset>
+            <SyncSettings />
             <BackupSection lastBackup={settings.lastBackup} />
             <h2>This device</h2>
             <dl class="facts">

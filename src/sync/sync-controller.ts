@@ -1,0 +1,209 @@
+/**
+ * Background sync for the running app: follows the saved connection, local edits and the network, runs the engine
+ * through the scheduler and publishes what the status line shows. Loaded after the first screen; the engine itself
+ * is loaded only when a run starts.
+ */
+import { syncFacts } from '../app/sync-facts';
+import { listConflicts } from '../db/conflicts';
+import { latestEditStamp } from '../db/latest-edit';
+import { subscribeLive } from '../db/live';
+import { loadSyncConfig } from '../db/sync-config';
+import { countPendingChanges, lastSyncRun } from '../db/sync-state';
+import { createAutoSync, type SyncResolution } from './auto-sync';
+import type { SyncConfig } from './config';
+import { withSyncLock } from './sync-lock';
+import type { SyncFacts, SyncPhase } from './sync-status';
+
+type Stored = Pick<SyncFacts, 'pending' | 'conflicts' | 'lastRun'>;
+
+let phase: SyncPhase = { kind: 'idle' };
+let configured = false;
+let stored: Stored = { pending: 0, conflicts: 0, lastRun: null };
+/** How the last run in this tab ended, known before the database's record of it arrives through the live query. */
+let ownLastRun: SyncFacts['lastRun'] = null;
+let recordedLastRun: SyncFacts['lastRun'] = null;
+let afterRun: () => void = () => undefined;
+
+const newer = (a: SyncFacts['lastRun'], b: SyncFacts['lastRun']): SyncFacts['lastRun'] => (!a ? b : !b ? a : a.finished >= b.finished ? a : b);
+
+const online = (): boolean => globalThis.navigator?.onLine ?? true;
+
+function publish(): void {
+  syncFacts.set({ configured, online: online(), phase, ...stored });
+}
+
+const auto = createAutoSync({
+  async run({ signal, onProgress, resolution }) {
+    // Read at each run, so a connection changed in another tab is the one used.
+    const config = await loadSyncConfig();
+    if (!config) return;
+    const { runSync } = await import('./run-sync');
+    await runSync(config, { signal, onProgress, ...(resolution ? { resolution } : {}) });
+  },
+  withLock: (fn, wait) => withSyncLock(fn, wait),
+  isOnline: online,
+  onPhase(p) {
+    const ended = phase.kind === 'running' && p.kind !== 'running';
+    if (ended && (p.kind === 'idle' || p.kind === 'failed')) {
+      ownLastRun = { finished: new Date().toISOString(), ok: p.kind === 'idle', ...(p.kind === 'failed' ? { message: p.message } : {}) };
+      stored = { ...stored, lastRun: newer(recordedLastRun, ownLastRun) };
+    }
+    phase = p;
+    publish();
+    if (ended) afterRun();
+  },
+});
+
+/** Where, as whom and with which password: a change of any of these is a new connection, and sync starts afresh. */
+const identity = (c: SyncConfig | null): string => (c ? JSON.stringify([c.serverUrl, c.folder, c.username, c.password]) : '');
+
+let started = false;
+
+/** Counting waiting changes reads every record: while someone types, it runs at most this often. */
+const RECOUNT_MS = 2_000;
+
+/** Calls `work` soon, never two at once, and at most once per `gapMs`; a request during a call gets one more call. */
+function throttled(work: () => Promise<void>, gapMs: number): () => void {
+  let busy = false;
+  let wanted = false;
+  let last = -Infinity;
+  const go = (): void => {
+    const wait = last + gapMs - Date.now();
+    if (wait > 0) {
+      setTimeout(go, wait);
+      return;
+    }
+    busy = true;
+    wanted = false;
+    last = Date.now();
+    work().finally(() => {
+      busy = false;
+      if (wanted) go();
+    });
+  };
+  return () => {
+    if (busy) wanted = true;
+    else if (!wanted) {
+      wanted = true;
+      go();
+    }
+  };
+}
+
+/** Starts following the connection; called once at boot, after the first screen is up. */
+export function startSyncController(): void {
+  if (started) return;
+  started = true;
+  let connection = '';
+  let lastEdit: string | null = null;
+  let editedDuringRun = false;
+  let unfollow: (() => void) | null = null;
+  const fail = (err: unknown): void => console.warn('Sync status could not be read', err);
+
+  const recount = throttled(async () => {
+    try {
+      const [pending, conflicts] = await Promise.all([countPendingChanges(), listConflicts()]);
+      stored = { ...stored, pending, conflicts: conflicts.length };
+      publish();
+    } catch (err) {
+      fail(err);
+    }
+  }, RECOUNT_MS);
+
+  // A run rewrites records it downloads: an edit seen during a run becomes a trigger only if changes are left after it.
+  afterRun = () => {
+    recount();
+    if (!editedDuringRun) return;
+    editedDuringRun = false;
+    void countPendingChanges().then((n) => n > 0 && auto.localEdit(), fail);
+  };
+
+  // Followed only while a connection exists, through two index reads: without sync an edit costs nothing extra.
+  const follow = (): (() => void) =>
+    subscribeLive(
+      async () => {
+        const [edit, lastRun] = await Promise.all([latestEditStamp(), lastSyncRun()]);
+        return { edit, lastRun };
+      },
+      ({ edit, lastRun }) => {
+        recordedLastRun = lastRun;
+        stored = { ...stored, lastRun: newer(lastRun, ownLastRun) };
+        publish();
+        recount();
+        if (lastEdit !== null && edit !== lastEdit) {
+          if (phase.kind === 'running') editedDuringRun = true;
+          else auto.localEdit();
+        }
+        lastEdit = edit;
+      },
+      fail,
+    );
+
+  const unfollowConfig = subscribeLive(
+    loadSyncConfig,
+    (config) => {
+      const next = identity(config);
+      if (next === connection) return;
+      connection = next;
+      configured = config !== null;
+      if (configured) {
+        publish();
+        unfollow ??= follow();
+        auto.start();
+      } else {
+        unfollow?.();
+        unfollow = null;
+        lastEdit = null;
+        ownLastRun = recordedLastRun = null;
+        stored = { pending: 0, conflicts: 0, lastRun: null };
+        auto.stop();
+        publish();
+      }
+    },
+    fail,
+  );
+
+  const onOnline = (): void => {
+    publish();
+    auto.online();
+  };
+  const onOffline = (): void => {
+    publish();
+    auto.offline();
+  };
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+
+  teardown = () => {
+    unfollowConfig();
+    unfollow?.();
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+    auto.stop();
+    afterRun = () => undefined;
+    phase = { kind: 'idle' };
+    configured = false;
+    ownLastRun = recordedLastRun = null;
+    stored = { pending: 0, conflicts: 0, lastRun: null };
+    syncFacts.set(null);
+    started = false;
+  };
+}
+
+let teardown: () => void = () => undefined;
+
+/** Stops following everything and cancels a run under way, as when the page closes; start again with startSyncController. */
+export function stopSyncController(): void {
+  teardown();
+  teardown = () => undefined;
+}
+
+/** "Sync now", or the answer to a question sync stopped on. Resolves when that run has ended. */
+export function syncNow(resolution?: SyncResolution): Promise<void> {
+  return auto.syncNow(resolution);
+}
+
+/** The person put off answering: sync stays stopped until Sync now. */
+export function dismissQuestion(): void {
+  auto.dismissQuestion();
+}
