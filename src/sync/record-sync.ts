@@ -162,15 +162,18 @@ export class RecordSync {
     const etag = entry?.etag ?? got.etag;
     if (!parsed.ok) {
       this.ctx.counts.quarantined.push({ path, reason: parsed.reason });
-      await this.local.saveBase(
-        base
-          ? { ...base, quarantined: { etag, reason: parsed.reason } }
-          : { id, storeId: this.ctx.storeId, table, deleted: true, etag: null, text: '', contentHash: '', vv: {}, localRev: -1, attachments: [], tombEtag: null, history: [], quarantined: { etag, reason: parsed.reason } },
-      );
+      await this.quarantine(id, table, base, { etag, reason: parsed.reason });
       return 'quarantined';
     }
     const text = new TextDecoder().decode(got.body);
     return { record: parsed.record, vv: parsed.vv, text, etag, hash: await contentHash(table, parsed.record) };
+  }
+
+  /** Remembers a file that could not be read (by ETag), so it is reported, not fetched, until it changes. */
+  private async quarantine(id: string, table: SyncTableName, base: SyncBase | undefined, q: NonNullable<SyncBase['quarantined']>): Promise<void> {
+    // Without a base, a placeholder that stands for "nothing agreed" (deleted, no revision) carries the note.
+    const b: SyncBase = base ?? { id, storeId: this.ctx.storeId, table, deleted: true, etag: null, text: '', contentHash: '', vv: {}, localRev: -1, attachments: [], tombEtag: null, history: [] };
+    await this.local.saveBase({ ...b, quarantined: q });
   }
 
   /** Takes a remote version: as it is, merged with the local edit, or as the record with a conflict copy beside it. */
@@ -379,7 +382,7 @@ export class RecordSync {
     const parsed = parseTombstone(id, got.body);
     if (!parsed.ok) {
       this.ctx.counts.quarantined.push({ path, reason: parsed.reason });
-      if (base) await this.local.saveBase({ ...base, quarantined: { etag: 'tomb:' + entry.etag, reason: parsed.reason } });
+      await this.quarantine(id, table, base, { etag: 'tomb:' + entry.etag, reason: parsed.reason });
       return 'quarantined';
     }
     void table;

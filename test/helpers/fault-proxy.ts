@@ -16,6 +16,7 @@ export interface FaultRule {
   action:
     | { kind: 'cut-request'; afterBytes: number }
     | { kind: 'drop-response' }
+    | { kind: 'truncate-response'; afterBytes: number }
     | { kind: 'status'; status: number; body?: string }
     | { kind: 'refuse' };
 }
@@ -89,6 +90,20 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
+        if (rule?.action.kind === 'truncate-response') {
+          // Part of the reply, then the connection breaks: a download cut off.
+          const limit = rule.action.afterBytes;
+          let sent = 0;
+          up.on('data', (chunk: Buffer) => {
+            if (sent >= limit) return;
+            const part = chunk.subarray(0, limit - sent);
+            sent += part.length;
+            res.write(part);
+            if (sent >= limit) setTimeout(() => req.socket.destroy(), 20);
+          });
+          up.on('end', () => req.socket.destroy());
+          return;
+        }
         up.pipe(res);
       },
     );

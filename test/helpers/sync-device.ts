@@ -111,3 +111,17 @@ export class Device {
 export function freshFolder(prefix = 'lib'): string {
   return `${prefix}-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * After a fault: every line typed anywhere is on every device (in the note or a conflict copy), and the devices
+ * hold the same notes.
+ */
+export async function expectConverged(devs: Device[], typed: Iterable<string>, expect: (v: unknown) => { toEqual(x: unknown): void; toBe(x: unknown): void }): Promise<void> {
+  const views = await Promise.all(devs.map((d) => d.contentView()));
+  for (const v of views.slice(1)) expect(v).toEqual(views[0]);
+  for (const d of devs) {
+    const lines = await d.allLines();
+    const missing = [...typed].filter((l) => !lines.has(l));
+    expect(missing).toEqual([]);
+  }
+}
