@@ -260,7 +260,7 @@ function readField(f: FieldSpec, v: unknown): Checked {
   switch (f.kind) {
     case 'string':
     case 'optional-string': {
-      if (v === undefined || v === null) return { ok: true, value: f.kind === 'string' ? '' : undefined };
+      if (v === undefined || v === null) return { ok: true, value: f.kind === 'string' ? (f.oneOf?.[0] ?? '') : undefined };
       const s = str(v);
       if (s === null) return { ok: false, reason: 'is not text' };
       if (f.oneOf && !f.oneOf.includes(s)) return { ok: false, reason: `must be one of ${f.oneOf.join(', ')}` };
