@@ -14,7 +14,7 @@ export function SyncStatusLine(): JSX.Element | null {
   // Progress counts change many times a second on a first sync: a screen reader hears the state, not each count.
   const spoken = view.state === 'syncing' ? 'Syncing' : view.text;
   return (
-    <div class={`sync-line sync-line--${view.state}`} data-testid="sync-status">
+    <section class={`sync-line sync-line--${view.state}`} aria-label="Sync status" data-testid="sync-status">
       <a class="sync-line__main" href={`${routes.settings}#sync`}>
         <span class="sync-line__text" aria-hidden="true">
           {view.text}
@@ -29,6 +29,6 @@ export function SyncStatusLine(): JSX.Element | null {
           {view.conflicts}
         </a>
       )}
-    </div>
+    </section>
   );
 }
