@@ -1,5 +1,7 @@
 // Sync end to end: the built app in Chromium talks cross-origin (CORS) to a real Apache + mod_dav server, from two
 // separate browser profiles sharing one folder.
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { freePort, startDavServer, type DavServer } from '../helpers/apache';
@@ -156,6 +158,7 @@ describe('two devices sharing a folder', () => {
   let a: { context: BrowserContext; page: Page };
   let b: { context: BrowserContext; page: Page };
   let talkPath = '';
+  const talkId = (): string => talkPath.split('/').pop() ?? '';
 
   beforeAll(async () => {
     a = await openProfile(traffic);
@@ -254,11 +257,48 @@ describe('two devices sharing a folder', () => {
     await statusIs(a.page, 'Synced');
   });
 
+  it('asks before anything else when the folder was emptied on the server, and when it then holds another library', async () => {
+    // Someone empties the folder on the server (by hand, a restore, a different disk).
+    const folder = join(dav.root, 'shared');
+    for (const entry of await readdir(folder)) await rm(join(folder, entry), { recursive: true, force: true });
+
+    await syncNow(a.page);
+    const emptied = a.page.getByRole('group', { name: 'The sync folder on the server is empty' });
+    await emptied.waitFor();
+    await statusIs(a.page, 'Sync stopped: needs your answer');
+    expect(await axeViolations(a.page)).toEqual([]);
+    // Nothing was deleted on the phone while it waited.
+    expect(await dav.readRaw(`shared/talks/${talkId()}.md`)).toBeNull();
+    await emptied.getByRole('button', { name: 'Upload everything here' }).click();
+    await emptied.waitFor({ state: 'detached' });
+    await statusIs(a.page, 'Synced');
+    expect((await dav.readRaw(`shared/talks/${talkId()}.md`))?.toString()).toContain('both versions, merged by hand');
+
+    // The laptop synced with the folder's old identity: the new one is another library to it.
+    await syncNow(b.page);
+    const other = b.page.getByRole('group', { name: 'This folder holds another set of notes' });
+    await other.waitFor();
+    await other.getByRole('button', { name: 'Merge into this folder' }).click();
+    await other.waitFor({ state: 'detached' });
+    await statusIs(b.page, 'Synced');
+    await b.page.goto(env.server.url + talkPath);
+    expect(await noteText(b.page)).toContain('both versions, merged by hand');
+  });
+
   it('passes the Settings sync section through axe, and never lets the service worker touch WebDAV requests', async () => {
     await a.page.goto(`${env.server.url}/settings`);
     await a.page.getByText('Syncing with the folder').waitFor();
     await a.page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
     expect(await axeViolations(a.page)).toEqual([]);
+    // Dark mode and the narrowest phone: still clean, and nothing wider than the screen.
+    await a.page.emulateMedia({ colorScheme: 'dark' });
+    await a.page.setViewportSize({ width: 320, height: 640 });
+    expect(await axeViolations(a.page)).toEqual([]);
+    expect(await a.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await a.page.goto(`${env.server.url}/conflicts`);
+    await a.page.getByRole('heading', { level: 1, name: 'Conflicts' }).waitFor();
+    expect(await axeViolations(a.page)).toEqual([]);
+    expect(await a.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(traffic.requests).toBeGreaterThan(20);
     expect(traffic.viaWorker).toEqual([]);
   });
