@@ -57,13 +57,29 @@ export async function listConferences(): Promise<Conference[]> {
   return all.filter((c) => c.deletedAt === null).sort(compareConferences);
 }
 
-/** Number of live talks per conference id, for the conference list. */
-export async function countTalksByConference(): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await db.talks.each((t) => {
-    if (t.deletedAt === null) counts.set(t.conferenceId, (counts.get(t.conferenceId) ?? 0) + 1);
+/**
+ * Number of live talks in each of the given conferences (the Inbox's id included), for the conference list;
+ * conferences with none are left out. Counted from the indexes alone: reading the talks themselves would load
+ * every abstract and note just to count them.
+ */
+export function countTalksByConference(conferenceIds: readonly string[]): Promise<Map<string, number>> {
+  return db.transaction('r', db.talks, async () => {
+    // Only trashed talks have a deletedAt key (null is not indexed), so this is the Trash, usually short.
+    const trashed = await db.talks.where('deletedAt').above('').primaryKeys();
+    const counts = new Map<string, number>();
+    if (trashed.length === 0) {
+      const totals = await Promise.all(conferenceIds.map((id) => db.talks.where('conferenceId').equals(id).count()));
+      conferenceIds.forEach((id, i) => totals[i] && counts.set(id, totals[i]));
+      return counts;
+    }
+    const gone = new Set(trashed);
+    const keys = await Promise.all(conferenceIds.map((id) => db.talks.where('conferenceId').equals(id).primaryKeys()));
+    conferenceIds.forEach((id, i) => {
+      const n = keys[i]!.filter((k) => !gone.has(k)).length;
+      if (n) counts.set(id, n);
+    });
+    return counts;
   });
-  return counts;
 }
 
 /**

@@ -130,16 +130,15 @@ export function datesBetween(start: string, end: string): string[] {
   return out;
 }
 
+// One formatter for every call: toLocaleDateString builds a new one each time, which the conference list's
+// hundreds of dates made a visible part of the start.
+let dayFormatter: Intl.DateTimeFormat | undefined;
+
 /** Human date such as "Sat 1 Feb 2025", read as a calendar date with no zone. */
 export function formatDay(day: string): string {
   if (!isValidDate(day)) return day;
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  dayFormatter ??= new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  return dayFormatter.format(new Date(`${day}T12:00:00Z`));
 }
 
 /** A conference's date span for lists, e.g. "1 Feb 2025 – 2 Feb 2025". */

@@ -104,10 +104,12 @@ describe('conferences', () => {
   it('counts live talks per conference', async () => {
     const a = await conferenceWithTalks(['a1', 'a2', 'a3']);
     const b = await conferenceWithTalks(['b1']);
-    await conferenceWithTalks([]);
+    const empty = await conferenceWithTalks([]);
+    const ids = [a.confId, b.confId, empty.confId];
+    expect(Object.fromEntries(await countTalksByConference(ids))).toEqual({ [a.confId]: 3, [b.confId]: 1 });
     await trashTalk(a.talkIds[0]!);
-    const counts = await countTalksByConference();
-    expect(Object.fromEntries(counts)).toEqual({ [a.confId]: 2, [b.confId]: 1 });
+    expect(Object.fromEntries(await countTalksByConference(ids))).toEqual({ [a.confId]: 2, [b.confId]: 1 });
+    expect(Object.fromEntries(await countTalksByConference([b.confId]))).toEqual({ [b.confId]: 1 });
   });
 });
 

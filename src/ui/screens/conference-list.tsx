@@ -14,7 +14,8 @@ import { NowPanel, type NowData } from '../components/now-panel';
 import { BackupNudge } from '../components/backup-nudge';
 
 async function loadHome(now: number): Promise<{ now: NowData; conferences: Awaited<ReturnType<typeof listConferences>>; counts: Map<string, number> }> {
-  const [conferences, counts] = await Promise.all([listConferences(), countTalksByConference()]);
+  const conferences = await listConferences();
+  const counts = await countTalksByConference([INBOX_ID, ...conferences.map((c) => c.id)]);
   const conference = currentConference(conferences, now);
   if (conference) {
     const rooms = nowAndNext(await listTalks(conference.id), now, todayIn(conference.timeZone, now));
@@ -29,7 +30,8 @@ async function loadHome(now: number): Promise<{ now: NowData; conferences: Await
 export function ConferenceList(): JSX.Element {
   useTitle(undefined);
   const now = useClock();
-  const result = useLiveQuery(() => loadHome(now), [now]);
+  // The clock only moves "now and next" on: the list stays on screen (and in place) while that is read again.
+  const result = useLiveQuery(() => loadHome(now), [now], true);
   return (
     <section class="screen">
       <h1>Lectern</h1>
