@@ -41,6 +41,16 @@ export async function snapshotIfDue(before: Talk, now = Date.now()): Promise<voi
   await keepVersion(before, 'edit', now);
 }
 
+/**
+ * Whether snapshotIfDue(before) might keep a version, known without reading: false only when this page knows the
+ * last snapshot is recent (or the note is empty), so a save can skip the versions store.
+ */
+export function snapshotMayBeDue(before: Talk, now = Date.now()): boolean {
+  if (!before.body.trim()) return false;
+  const last = lastSnapshot.get(before.id);
+  return last === undefined || now - last >= SNAPSHOT_EVERY_MS;
+}
+
 /** Within a transaction over talks and versions: keeps the talk as it is now, before a change that removes text. */
 export async function snapshotBeforeRemoval(before: Talk): Promise<void> {
   if (before.body.trim()) await keepVersion(before, 'edit', Date.now());

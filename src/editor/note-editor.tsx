@@ -11,6 +11,8 @@ import { continueList, indent, outdent, type TextState } from './text-edit';
 import { firstMatch } from '../search/first-match';
 
 type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+const SAVING: SaveState = { kind: 'saving' };
+const SAVED: SaveState = { kind: 'saved' };
 
 interface NoteEditorProps {
   talkId: string;
@@ -96,13 +98,14 @@ export function NoteEditor({ talkId, body, rev, label, initials = '', starts = n
   const onInput = (e: TargetedEvent<HTMLTextAreaElement>): void => {
     const seq = ++started.current;
     const text = e.currentTarget.value;
-    setState({ kind: 'saving' });
+    // The status line changes only at the edges: a keystroke while a save is under way re-renders nothing.
+    setState((s) => (s.kind === 'saving' ? s : SAVING));
     // Only the newest save decides the status: it holds the whole text, so its success covers any earlier failure.
     saveTalkBody(talkId, text).then(
       (savedRev) => {
         settled.current = Math.max(settled.current, seq);
         if (savedRev > lastSaved.current.rev) lastSaved.current = { text, rev: savedRev };
-        if (seq === started.current) setState({ kind: 'saved' });
+        if (seq === started.current) setState(SAVED);
         // The first real save is the moment to ask the browser to keep the data through clean-ups.
         requestPersistenceOnce().catch((err: unknown) => console.warn('Could not request persistent storage', err));
       },

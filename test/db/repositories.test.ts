@@ -8,7 +8,7 @@ import {
   trashConference,
   updateConference,
 } from '../../src/db/conferences';
-import { db } from '../../src/db/database';
+import { db, LecternDb } from '../../src/db/database';
 import { createTalk, getTalk, listTalks, restoreTalk, saveTalkBody, trashTalk, updateTalk } from '../../src/db/talks';
 import { emptyTrash, listTrash, purgeTrash } from '../../src/db/trash';
 import { whenWritesSettled } from '../../src/db/pending';
@@ -184,6 +184,35 @@ describe('talks', () => {
     for (let n = 1; n <= text.length; n++) saves.push(saveTalkBody(id, text.slice(0, n)));
     await Promise.all(saves);
     expect(await getTalk(id)).toMatchObject({ body: text, localRev: 1 + text.length });
+  });
+
+  it('keeps a change made elsewhere between two saves, even one that left localRev and updated as they were', async () => {
+    const { talkIds } = await conferenceWithTalks(['Talk']);
+    const id = talkIds[0]!;
+    // Two saves: the second keeps the first text as history, after which saves need no read of their own.
+    await saveTalkBody(id, 'first');
+    await saveTalkBody(id, 'first,');
+    // Another tab, through its own connection: a bumped change, then one that touched no stamp at all.
+    const other = new LecternDb();
+    try {
+      await other.talks.update(id, { title: 'Renamed elsewhere', localRev: 4 });
+      expect(await saveTalkBody(id, 'first, then more')).toBe(5);
+      await other.talks.update(id, { room: 'K.1.105' });
+      expect(await saveTalkBody(id, 'first, then more and more')).toBe(6);
+    } finally {
+      other.close();
+    }
+    expect(await getTalk(id)).toMatchObject({ title: 'Renamed elsewhere', room: 'K.1.105', body: 'first, then more and more', localRev: 6 });
+  });
+
+  it('does not bring back a talk deleted elsewhere after a save', async () => {
+    const { talkIds } = await conferenceWithTalks(['Talk']);
+    const id = talkIds[0]!;
+    await saveTalkBody(id, 'first');
+    await saveTalkBody(id, 'first,');
+    await db.talks.delete(id);
+    await expect(saveTalkBody(id, 'first and more')).rejects.toThrow('This talk no longer exists, so the note cannot be saved.');
+    expect(await db.talks.count()).toBe(0);
   });
 
   it('rejects saving the note of a talk that does not exist', async () => {
