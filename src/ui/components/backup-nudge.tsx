@@ -14,8 +14,11 @@ export function BackupNudge({ now }: { now: number }): JSX.Element | null {
   const [failure, setFailure] = useState('');
   const result = useLiveQuery(async () => {
     const { lastBackup, backupNudgeDismissed } = await getSettings();
-    return backupNudge({ lastBackup, dismissed: backupNudgeDismissed, noteTimes: await noteWriteTimes(lastBackup), now, timeZone: deviceZone() });
-  }, [now]);
+    const input = { lastBackup, dismissed: backupNudgeDismissed, now, timeZone: deviceZone() };
+    // More notes never take a nudge back, so reading can stop as soon as the nudge is due.
+    const noteTimes = await noteWriteTimes(lastBackup, (times) => backupNudge({ ...input, noteTimes: times }).show);
+    return backupNudge({ ...input, noteTimes });
+  }, [now], true);
   if (failure)
     return (
       <p role="alert" class="error-box">
