@@ -12,8 +12,13 @@ export function todayIn(zone: string, now: number): string {
 
 /** The conference whose dates include today at its venue; of several, the one that started last. */
 export function currentConference(conferences: readonly Conference[], now: number): Conference | undefined {
+  // Every venue's date is within a day of the UTC date: only conferences near it need their zone's clock, which
+  // costs a formatter per zone (hundreds of past conferences made that a visible part of the start).
+  const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  const earliest = utcDay(now - 86_400_000);
+  const latest = utcDay(now + 86_400_000);
   return conferences
-    .filter((c) => c.deletedAt === null)
+    .filter((c) => c.deletedAt === null && c.startDate <= latest && c.endDate >= earliest)
     .filter((c) => {
       const today = todayIn(c.timeZone, now);
       return c.startDate <= today && today <= c.endDate;

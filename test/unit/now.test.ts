@@ -49,6 +49,15 @@ describe('todayIn and currentConference', () => {
     expect(currentConference([week, { ...day, deletedAt: '2026-05-05T09:00:00Z' }], now)?.id).toBe('week');
     expect(currentConference([conf('past', '2026-04-01', '2026-04-02')], now)).toBeUndefined();
   });
+
+  it('finds a conference in the zones furthest from UTC, a day ahead or behind', () => {
+    // 12:00 UTC on 31 January is 02:00 on 1 February in Kiritimati (UTC+14); 05:00 UTC on 1 February is 18:00 on 31 January in Pago Pago (UTC-11).
+    const ahead = conf('line-islands', '2026-02-01', '2026-02-01', 'Pacific/Kiritimati');
+    expect(currentConference([ahead], Date.parse('2026-01-31T12:00:00Z'))?.id).toBe('line-islands');
+    const behind = conf('samoa', '2026-01-30', '2026-01-31', 'Pacific/Pago_Pago');
+    expect(currentConference([behind], Date.parse('2026-02-01T05:00:00Z'))?.id).toBe('samoa');
+    expect(currentConference([behind], Date.parse('2026-02-01T12:00:00Z'))).toBeUndefined();
+  });
 });
 
 describe('nowAndNext', () => {

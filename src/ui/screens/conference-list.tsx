@@ -13,18 +13,37 @@ import { LiveView } from '../components/live-view';
 import { NowPanel, type NowData } from '../components/now-panel';
 import { BackupNudge } from '../components/backup-nudge';
 
-async function loadHome(now: number): Promise<{ now: NowData; conferences: Awaited<ReturnType<typeof listConferences>>; counts: Map<string, number> }> {
+type Conferences = Awaited<ReturnType<typeof listConferences>>;
+
+/** What the first screen needs at once: the conferences, now and next (or the latest notes), and the Inbox's count. */
+async function loadHome(now: number): Promise<{ now: NowData; conferences: Conferences; inbox: number }> {
   const conferences = await listConferences();
-  const counts = await countTalksByConference([INBOX_ID, ...conferences.map((c) => c.id)]);
+  const inbox = (await countTalksByConference([INBOX_ID])).get(INBOX_ID) ?? 0;
   const conference = currentConference(conferences, now);
   if (conference) {
     const rooms = nowAndNext(await listTalks(conference.id), now, todayIn(conference.timeZone, now));
-    return { now: { conference, rooms, recent: [] }, conferences, counts };
+    return { now: { conference, rooms, recent: [] }, conferences, inbox };
   }
   const names = new Map(conferences.map((c) => [c.id, c.name]));
   names.set(INBOX_ID, 'Inbox');
   const recent = (await listRecentNotes(5)).map((t) => ({ ...t, conferenceName: names.get(t.conferenceId) ?? '' }));
-  return { now: { rooms: [], recent }, conferences, counts };
+  return { now: { rooms: [], recent }, conferences, inbox };
+}
+
+/**
+ * Talks per conference, read once the list is on screen: counting hundreds of conferences is a query each, and the
+ * list is usable (a tap opens the conference) before its counts are in.
+ */
+function useTalkCounts(conferences: Conferences | null): Map<string, number> | null {
+  const ids = conferences ? conferences.map((c) => c.id).join(' ') : null;
+  const counts = useLiveQuery(async () => (ids === null ? null : countTalksByConference(ids ? ids.split(' ') : [])), [ids], true);
+  return counts.status === 'ready' ? counts.value : null;
+}
+
+function talksText(n: number | undefined): string {
+  // A no-break space holds the line until the count is in, so nothing below moves when it arrives.
+  if (n === undefined) return '\u00a0';
+  return n === 1 ? '1 talk' : `${n} talks`;
 }
 
 export function ConferenceList(): JSX.Element {
@@ -32,13 +51,13 @@ export function ConferenceList(): JSX.Element {
   const now = useClock();
   // The clock only moves "now and next" on: the list stays on screen (and in place) while that is read again.
   const result = useLiveQuery(() => loadHome(now), [now], true);
+  const counts = useTalkCounts(result.status === 'ready' ? result.value.conferences : null);
   return (
     <section class="screen">
       <h1>Lectern</h1>
       <BackupNudge now={now} />
       <LiveView result={result}>
-        {({ now: nowData, conferences, counts }) => {
-          const inbox = counts.get(INBOX_ID) ?? 0;
+        {({ now: nowData, conferences, inbox }) => {
           return (
             <>
               <NowPanel data={nowData} />
@@ -67,7 +86,7 @@ export function ConferenceList(): JSX.Element {
               ) : (
                 <ul class="card-list" aria-label="Conferences">
                   {conferences.map((c) => {
-                    const n = counts.get(c.id) ?? 0;
+                    const n = counts ? (counts.get(c.id) ?? 0) : undefined;
                     return (
                       <li key={c.id}>
                         <a class="card" href={routes.conference(c.id)}>
@@ -76,7 +95,7 @@ export function ConferenceList(): JSX.Element {
                             {formatDateSpan(c.startDate, c.endDate)}
                             {c.place && ` · ${c.place}`}
                           </span>
-                          <span class="card__meta">{n === 1 ? '1 talk' : `${n} talks`}</span>
+                          <span class="card__meta">{talksText(n)}</span>
                         </a>
                       </li>
                     );
