@@ -60,12 +60,14 @@ class ChangedElsewhere extends Error {}
  */
 function saveOnTopOf(known: Talk, body: string): Promise<number> {
   const next: Talk = { ...known, body, updated: nowIso(), localRev: known.localRev + 1 };
+  // Taken as stored at once: a keystroke typed before this commits builds on it (transactions on one store run in
+  // the order they were made). If this one is aborted, that one finds the store different too, and reads first.
+  lastSaved.set(known.id, next);
   return db.transaction('rw', db.talks, async () => {
     const stored = db.talks.get(known.id);
     const written = db.talks.put(next);
     if (!sameRecord(await stored, known)) throw new ChangedElsewhere();
     await written;
-    lastSaved.set(next.id, next);
     return next.localRev;
   });
 }

@@ -205,6 +205,21 @@ describe('talks', () => {
     expect(await getTalk(id)).toMatchObject({ title: 'Renamed elsewhere', room: 'K.1.105', body: 'first, then more and more', localRev: 6 });
   });
 
+  it('keeps the last text when saves without waiting follow earlier ones, with a change made elsewhere among them', async () => {
+    const { talkIds } = await conferenceWithTalks(['Talk']);
+    const id = talkIds[0]!;
+    await saveTalkBody(id, 'T');
+    await saveTalkBody(id, 'Th');
+    const text = 'The quick brown fox jumps over the lazy dog.';
+    const saves: Array<Promise<number>> = [];
+    for (let n = 3; n <= text.length; n++) {
+      saves.push(saveTalkBody(id, text.slice(0, n)));
+      if (n === 20) saves.push(db.talks.update(id, { starred: true }).then(() => 0));
+    }
+    await Promise.all(saves);
+    expect(await getTalk(id)).toMatchObject({ body: text, starred: true });
+  });
+
   it('does not bring back a talk deleted elsewhere after a save', async () => {
     const { talkIds } = await conferenceWithTalks(['Talk']);
     const id = talkIds[0]!;
