@@ -23,7 +23,10 @@ export async function openDatabase(): Promise<OpenResult> {
       return { ok: false, reason: 'This browser offers no IndexedDB storage, which Lectern keeps your notes in.' };
     return { ok: false, reason: `The browser refused to open Lectern's storage (${name || 'error'}: ${detail}).` };
   }
-  // Purging is housekeeping: a failure here must not keep the notes from opening.
-  purgeTrash().catch((err: unknown) => console.warn('Could not purge the Trash', err));
+  // Purging is housekeeping: a failure here must not keep the notes from opening. It waits until the page is idle,
+  // because its write transaction over the talks would hold up every read the first screen makes.
+  const purge = (): void => void purgeTrash().catch((err: unknown) => console.warn('Could not purge the Trash', err));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(purge, { timeout: 5_000 });
+  else setTimeout(purge, 1_000);
   return { ok: true };
 }
