@@ -17,7 +17,10 @@ import { makeDataSet } from './data';
 import { notBuilt, timeFigure, type Figure } from './figures';
 import { fixturesPresent, FIXTURES } from './fixtures';
 import { measureColdStart } from './measure/cold-start';
+import { EXPORT_FULL, EXPORT_QUICK, measureExport } from './measure/export';
+import { IMPORT_FULL, IMPORT_QUICK, measureImport } from './measure/import';
 import { measureOpenTalk } from './measure/open-talk';
+import { SEARCH_FULL, SEARCH_QUICK, measureSearch, searchFigures } from './measure/search';
 import { measureSizes } from './measure/size';
 import { measureTyping } from './measure/typing';
 import { notesText, table, writeResults } from './report';
@@ -174,14 +177,18 @@ async function main(): Promise<void> {
       );
     }
 
-    figures.push(
-      // Export, import and search landed (commit 3509912) while the bench was written; it does not drive them yet.
-      notBuilt('export-day', 'Export a 40-talk day as Markdown', '≤ 50 ms', 'not measured yet', 'built; the bench does not drive it yet'),
-      notBuilt('import-fosdem', 'Schedule import, FOSDEM 2021 XML', '≤ 2 s', 'not measured yet', 'built; the bench does not drive it yet'),
-      notBuilt('search-query', 'Search over 10,000 talks, per query', '≤ 16 ms (p95)', 'not measured yet', 'built; the bench does not drive it yet'),
-      notBuilt('search-build', 'Search index build', '≤ 1.5 s', 'not measured yet', 'built; the bench does not drive it yet'),
-      notBuilt('sync-requests', 'Sync requests, one change among 1,000 notes', '≤ 8 requests'),
-    );
+    log('export: a day as Markdown, a conference as a zip');
+    figures.push(...(await measureExport(browser, url, cfg.mode === 'quick' ? EXPORT_QUICK : EXPORT_FULL)));
+
+    const searchOptions = cfg.mode === 'quick' ? SEARCH_QUICK : SEARCH_FULL;
+    log(`search: ${searchOptions.builds} first builds and starts from the saved index, then up to ${searchOptions.queries} queries`);
+    figures.push(...searchFigures(await measureSearch(appCtx, url, searchOptions), searchOptions, stored));
+
+    const importOptions = cfg.mode === 'quick' ? IMPORT_QUICK : IMPORT_FULL;
+    log(`schedule import: FOSDEM 2021 XML, ${importOptions.reps} times`);
+    figures.push(...(await measureImport(browser, url, importOptions)));
+
+    figures.push(notBuilt('sync-requests', 'Sync requests, one change among 1,000 notes', '≤ 8 requests'));
 
     const run = {
       date: started.toISOString(),
