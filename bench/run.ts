@@ -14,7 +14,7 @@ import { startStaticServer, type StaticServer } from '../test/helpers/static-ser
 import { BASELINE_PATH, writeBaseline } from './baseline';
 import { configFromArgs } from './config';
 import { makeDataSet } from './data';
-import { notBuilt, timeFigure, type Figure } from './figures';
+import { timeFigure, type Figure } from './figures';
 import { fixturesPresent, FIXTURES } from './fixtures';
 import { measureColdStart } from './measure/cold-start';
 import { EXPORT_FULL, EXPORT_QUICK, measureExport } from './measure/export';
@@ -22,6 +22,7 @@ import { IMPORT_FULL, IMPORT_QUICK, measureImport } from './measure/import';
 import { measureOpenTalk } from './measure/open-talk';
 import { SEARCH_FULL, SEARCH_QUICK, measureSearch, searchFigures } from './measure/search';
 import { measureSizes } from './measure/size';
+import { measureSync, SYNC_FULL, SYNC_QUICK } from './measure/sync';
 import { measureTyping } from './measure/typing';
 import { notesText, table, writeResults } from './report';
 import { seed } from './seed';
@@ -188,7 +189,8 @@ async function main(): Promise<void> {
     log(`schedule import: FOSDEM 2021 XML, ${importOptions.reps} times`);
     figures.push(...(await measureImport(browser, url, importOptions)));
 
-    figures.push(notBuilt('sync-requests', 'Sync requests, one change among 1,000 notes', '≤ 8 requests'));
+    log('sync: against Apache + mod_dav on loopback');
+    figures.push(...(await measureSync(cfg.mode === 'quick' ? SYNC_QUICK : SYNC_FULL, log)));
 
     const run = {
       date: started.toISOString(),

@@ -14,6 +14,8 @@ export type LocalRecord = Talk | Conference;
 
 /** Bases older than this many agreed versions are dropped from a base's history. */
 const BASE_HISTORY = 8;
+/** Change numbers reserved per database write. */
+const COUNTER_BLOCK = 64;
 
 function randomDeviceId(): string {
   return 'd' + crypto.randomUUID().replace(/-/g, '').slice(0, 12);
@@ -37,14 +39,36 @@ export class LocalReplica {
     });
   }
 
-  /** The next change number of this device, stored before it is used so it is never handed out twice. */
+  // Change numbers reserved in the database but not handed out yet.
+  private reserved: { next: number; end: number } = { next: 0, end: 0 };
+  private reserving: Promise<void> | null = null;
+
+  /**
+   * The next change number of this device. Numbers are reserved in the database in blocks before any is used, so
+   * none is ever handed out twice, even after a crash (the rest of a block is simply skipped).
+   */
   async nextCounter(): Promise<number> {
-    return this.db.transaction('rw', this.db.syncDevice, async () => {
-      const d = await this.db.syncDevice.get('device');
-      if (!d) throw new Error('The sync device identity is missing.');
-      const counter = d.counter + 1;
-      await this.db.syncDevice.put({ ...d, counter });
-      return counter;
+    while (this.reserved.next >= this.reserved.end) {
+      this.reserving ??= this.db
+        .transaction('rw', this.db.syncDevice, async () => {
+          const d = await this.db.syncDevice.get('device');
+          if (!d) throw new Error('The sync device identity is missing.');
+          const end = d.counter + COUNTER_BLOCK;
+          await this.db.syncDevice.put({ ...d, counter: end });
+          this.reserved = { next: d.counter + 1, end: end + 1 };
+        })
+        .finally(() => (this.reserving = null));
+      await this.reserving;
+    }
+    return this.reserved.next++;
+  }
+
+  /** A record and its base, read together. */
+  async recordAndBase(table: SyncTableName, id: string): Promise<{ record: LocalRecord | undefined; base: SyncBase | undefined }> {
+    const t = this.table(table);
+    return this.db.transaction('r', [t, this.db.syncBase], async () => {
+      const [record, base] = await Promise.all([t.get(id), this.db.syncBase.get(id)]);
+      return { record, base };
     });
   }
 

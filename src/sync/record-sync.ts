@@ -115,8 +115,7 @@ export class RecordSync {
   }
 
   private async step(id: string, table: SyncTableName, file: RemoteEntry | null, tomb: RemoteEntry | null): Promise<Step> {
-    const rec = await this.local.get(table, id);
-    const base = await this.local.getBase(id);
+    const { record: rec, base } = await this.local.recordAndBase(table, id);
     const path = recordPath(table, id);
     if (base?.quarantined && file && file.etag !== null && base.quarantined.etag === file.etag) {
       this.ctx.counts.quarantined.push({ path, reason: base.quarantined.reason });
