@@ -20,8 +20,6 @@ export default defineConfig({
           name: 'sync',
           include: ['test/sync/**/*.test.ts'],
           environment: 'node',
-          // Each file starts its own Apache; two at a time is what the machine takes alongside other work.
-          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           setupFiles: ['test/helpers/fake-indexeddb.ts', 'test/helpers/sync-setup.ts'],

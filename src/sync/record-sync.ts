@@ -328,7 +328,7 @@ export class RecordSync {
       if (isRemoteError(e, 'precondition')) return false;
       if (!isRemoteError(e, 'parent-missing')) throw e;
     }
-    await this.remote.ensureDir(dir);
+    await this.ensureDirOnce(dir);
     try {
       await this.remote.put(path, bytes, cond);
       return true;
@@ -336,6 +336,23 @@ export class RecordSync {
       if (isRemoteError(e, 'precondition')) return false;
       throw e;
     }
+  }
+
+  // Workers that find the same folder missing at once share one MKCOL: Apache answers 403 to a MKCOL that loses
+  // the race to create the folder.
+  private readonly dirs = new Map<string, Promise<void>>();
+
+  private ensureDirOnce(dir: string): Promise<void> {
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = this.remote.ensureDir(dir).catch((e: unknown) => {
+        this.dirs.delete(dir);
+        // Made by someone else meanwhile: the PUT that follows tells.
+        if (!isRemoteError(e, 'forbidden')) throw e;
+      });
+      this.dirs.set(dir, made);
+    }
+    return made;
   }
 
   /** E: tombstone first, then the file; if someone edited the file meanwhile, their edit wins. */
