@@ -161,6 +161,22 @@ describe('a saved connection', () => {
     expect(within(line).getByRole('status').textContent).toBe('Sync: Synced');
   });
 
+  it('shows progress on a long first sync, and tells a screen reader only that it is syncing', async () => {
+    let finish!: () => void;
+    engine.runSync.mockImplementation(async (_c, opts) => {
+      (opts as { onProgress: (p: { done: number; total: number }) => void }).onProgress({ done: 120, total: 800 });
+      await new Promise<void>((ok) => (finish = ok));
+      return RESULT;
+    });
+    startSyncController();
+    renderAppAt('/');
+    const line = await screen.findByTestId('sync-status');
+    await waitFor(() => expect(line.textContent).toContain('Syncing 120 of 800…'));
+    expect(within(line).getByRole('status').textContent).toBe('Sync: Syncing');
+    finish();
+    await waitFor(() => expect(line.textContent).toContain('Synced'));
+  });
+
   it('counts changes waiting, and Sync now sends them', async () => {
     const conf = await createConference(conferenceDraft());
     await createTalk(conf, talkFields({ title: 'Keynote' }));

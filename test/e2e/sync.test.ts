@@ -285,6 +285,55 @@ describe('two devices sharing a folder', () => {
     expect(await noteText(b.page)).toContain('both versions, merged by hand');
   });
 
+  it('syncs in one tab at a time when two tabs of the same browser ask at once', async () => {
+    const one = a.page;
+    const two = await a.context.newPage();
+    await one.goto(`${env.server.url}/settings`);
+    await two.goto(`${env.server.url}/settings`);
+    for (const p of [one, two]) await p.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
+
+    // A slow server stretches each run over seconds, so two runs at once could not go unnoticed.
+    await a.context.route(`${dav.url}/**`, async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
+    const spans = new Map<Page, { first: number; last: number; count: number }>();
+    const seen = (r: import('playwright-core').Request, end: boolean): void => {
+      const page = r.frame().page();
+      if (!r.url().startsWith(dav.url) || (page !== one && page !== two)) return;
+      const span = spans.get(page) ?? { first: Infinity, last: 0, count: 0 };
+      if (end) span.last = Math.max(span.last, Date.now());
+      else {
+        span.first = Math.min(span.first, Date.now());
+        span.count++;
+      }
+      spans.set(page, span);
+    };
+    const onRequest = (r: import('playwright-core').Request): void => seen(r, false);
+    const onDone = (r: import('playwright-core').Request): void => seen(r, true);
+    a.context.on('request', onRequest);
+    a.context.on('requestfinished', onDone);
+    a.context.on('requestfailed', onDone);
+    try {
+      // Both pressed in the same moment: Playwright's click waits for checks of its own, which would space them out.
+      const buttons = [one, two].map((p) => p.getByRole('button', { name: 'Sync now' }));
+      await Promise.all(buttons.map((b) => b.evaluate((el: HTMLElement) => el.click())));
+      for (const p of [one, two]) await p.getByRole('button', { name: 'Sync now', disabled: false }).waitFor({ timeout: 60_000 });
+    } finally {
+      a.context.off('request', onRequest);
+      a.context.off('requestfinished', onDone);
+      a.context.off('requestfailed', onDone);
+      await a.context.unroute(`${dav.url}/**`);
+    }
+    const [s1, s2] = [spans.get(one), spans.get(two)];
+    expect(s1?.count).toBeGreaterThan(0);
+    expect(s2?.count).toBeGreaterThan(0);
+    // One tab's run ended before the other's began.
+    const overlap = `one ${s1!.first}–${s1!.last} (${s1!.count}), two ${s2!.first}–${s2!.last} (${s2!.count})`;
+    expect(s1!.last <= s2!.first || s2!.last <= s1!.first, overlap).toBe(true);
+    await two.close();
+  });
+
   it('passes the Settings sync section through axe, and never lets the service worker touch WebDAV requests', async () => {
     await a.page.goto(`${env.server.url}/settings`);
     await a.page.getByText('Syncing with the folder').waitFor();
