@@ -77,6 +77,13 @@ describe('Conflicts', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Conflict resolved' })).toBeTruthy();
   });
 
+  it('leads from Settings to the conflicts, with or without a connection', async () => {
+    renderAppAt('/settings');
+    const section = await screen.findByRole('region', { name: 'Sync' });
+    const link = await within(section).findByRole('link', { name: 'Conflicts: 1 copy to look at' });
+    expect(link.getAttribute('href')).toBe('/conflicts');
+  });
+
   it('leads from the status line to the conflicts when there are any', async () => {
     await saveSyncConfig({ serverUrl: 'https://dav.example.org/', folder: 'Lectern', username: 'alice', password: 's3cret' });
     startSyncController();

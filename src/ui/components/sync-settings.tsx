@@ -6,6 +6,7 @@ import { useObservable } from '../../app/status';
 import { syncFacts } from '../../app/sync-facts';
 import { useClock } from '../../app/use-clock';
 import { describeStorageError } from '../../db/errors';
+import { listConflicts } from '../../db/conflicts';
 import { useLiveQuery } from '../../db/live';
 import { forgetSyncConfig, loadSyncConfig } from '../../db/sync-config';
 import type { SyncResolution } from '../../sync/auto-sync';
@@ -28,9 +29,19 @@ export function SyncSettings(): JSX.Element {
   // Settings may be the first screen opened; sync follows the saved connection from here too.
   useEffect(() => startSyncController(), []);
   const config = useLiveQuery(loadSyncConfig, []);
+  // Copies stay after a connection is forgotten: they are still shown, and still need a decision.
+  const conflicts = useLiveQuery(async () => (await listConflicts()).length, []);
+  const count = conflicts.status === 'ready' ? conflicts.value : 0;
   return (
     <section aria-labelledby="sync">
       <h2 id="sync">Sync</h2>
+      {count > 0 && (
+        <p>
+          <a class="button" href={routes.conflicts}>
+            Conflicts: {count === 1 ? '1 copy' : `${count} copies`} to look at
+          </a>
+        </p>
+      )}
       <LiveView result={config}>{(c) => (c ? <Connected config={c} /> : <NotConnected />)}</LiveView>
     </section>
   );
@@ -81,13 +92,6 @@ function Connected({ config }: { config: SyncConfig }): JSX.Element {
       )}
       {phase?.kind === 'asking' && (
         <SyncQuestion question={phase.question} message={phase.message} busy={running} onAnswer={sync} onCancel={dismissQuestion} />
-      )}
-      {view?.conflicts && (
-        <p>
-          <a class="button" href={routes.conflicts}>
-            Conflicts: {view.conflicts}
-          </a>
-        </p>
       )}
       {failure && (
         <p role="alert" class="error-box">
