@@ -6,7 +6,7 @@ import { newTalk } from '../model/records';
 import { compareTalks } from '../model/order';
 import { db } from './database';
 import { trackWrite } from './pending';
-import { snapshotIfDue, snapshotMayBeDue } from './versions';
+import { keepReplacedText, snapshotIfDue, snapshotMayBeDue } from './versions';
 
 /** Stores a new talk in a conference and returns its id. */
 export function createTalk(conferenceId: string, fields: TalkFields, kind: TalkKind = 'talk'): Promise<string> {
@@ -32,19 +32,32 @@ export function updateTalk(id: string, fields: TalkFields & Partial<TalkPlacemen
   });
 }
 
+/** What storing the note's text did. */
+export interface BodySaved {
+  /** The talk's new localRev. */
+  rev: number;
+  /**
+   * The stored text was neither the one the editor started from nor one this page stored: another tab (or a
+   * photo, an import) changed it meanwhile. That text was kept in the note's history before being replaced.
+   */
+  keptOther: boolean;
+}
+
 /**
  * Stores the note's whole text. Called on every input: each call is its own transaction,
  * and IndexedDB commits transactions on one store in the order they were made, so the last text typed wins.
- * Resolves with the talk's new localRev.
+ * With `base` (the text the editor last knew to be stored), a text changed elsewhere meanwhile is never
+ * overwritten silently: it goes to the note's history first and the result says so.
  */
-export function saveTalkBody(id: string, body: string): Promise<number> {
+export function saveTalkBody(id: string, body: string, base?: string): Promise<BodySaved> {
   return trackWrite(async () => {
     const known = lastSaved.get(id);
     if (known && !snapshotMayBeDue(known)) {
+      // Stored on top of this page's own last record: nobody else wrote in between, so nothing to keep.
       const rev = await saveOnTopOf(known, body).catch(() => null);
-      if (rev !== null) return rev;
+      if (rev !== null) return { rev, keptOther: false };
     }
-    return saveAfterReading(id, body);
+    return saveAfterReading(id, body, base);
   });
 }
 
@@ -72,18 +85,21 @@ function saveOnTopOf(known: Talk, body: string): Promise<number> {
   });
 }
 
-function saveAfterReading(id: string, body: string): Promise<number> {
+function saveAfterReading(id: string, body: string, base: string | undefined): Promise<BodySaved> {
   return db.transaction('rw', db.talks, db.versions, async () => {
     const talk = await db.talks.get(id);
     if (!talk) {
       lastSaved.delete(id);
       throw new Error('This talk no longer exists, so the note cannot be saved.');
     }
-    await snapshotIfDue(talk);
+    // A stored text that is neither the editor's base nor this page's own last save was written elsewhere.
+    const keptOther = base !== undefined && talk.body !== base && talk.body !== body && talk.body !== lastSaved.get(id)?.body;
+    if (keptOther) await keepReplacedText(talk);
+    else await snapshotIfDue(talk);
     const next: Talk = { ...talk, body, updated: nowIso(), localRev: talk.localRev + 1 };
     await db.talks.put(next);
     lastSaved.set(id, next);
-    return next.localRev;
+    return { rev: next.localRev, keptOther };
   });
 }
 

@@ -56,6 +56,17 @@ export async function snapshotBeforeRemoval(before: Talk): Promise<void> {
   if (before.body.trim()) await keepVersion(before, 'edit', Date.now());
 }
 
+/** Within a transaction over talks and versions: keeps a text changed elsewhere that a save is about to replace. */
+export async function keepReplacedText(before: Talk): Promise<void> {
+  if (before.body.trim()) await keepVersion(before, 'conflict', Date.now());
+}
+
+/** Whether this text of a note went to its history because a save made elsewhere replaced it. */
+export async function keptAsReplaced(recordId: string, body: string): Promise<boolean> {
+  const versions = await db.versions.where('recordId').equals(recordId).toArray();
+  return versions.some((v) => v.reason === 'conflict' && (v.record as Talk).body === body);
+}
+
 /** A note's earlier versions, newest first. */
 export async function listVersions(recordId: string): Promise<Version[]> {
   const versions = await db.versions.where('recordId').equals(recordId).toArray();

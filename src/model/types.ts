@@ -102,7 +102,8 @@ export interface Version {
   table: 'conferences' | 'talks';
   created: string;
   /** 'sync': the text as it was before sync replaced it with another device's. */
-  reason: 'restore' | 'edit' | 'sync';
+  /** 'conflict': a text changed elsewhere (another tab) while this one was being typed, kept before being replaced. */
+  reason: 'restore' | 'edit' | 'sync' | 'conflict';
   record: Conference | Talk;
 }
 

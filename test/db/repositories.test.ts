@@ -14,6 +14,8 @@ import { emptyTrash, listTrash, purgeTrash } from '../../src/db/trash';
 import { whenWritesSettled } from '../../src/db/pending';
 import { resetDb } from '../helpers/db';
 import { conferenceDraft, talkFields } from '../helpers/factories';
+import { listVersions } from '../../src/db/versions';
+import type { Talk } from '../../src/model/types';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-02-01T10:00:00.000Z');
@@ -180,7 +182,7 @@ describe('talks', () => {
     const { talkIds } = await conferenceWithTalks(['Talk']);
     const id = talkIds[0]!;
     const text = 'The quick brown fox jumps over the lazy dog, twice over.';
-    const saves: Array<Promise<number>> = [];
+    const saves: Array<Promise<unknown>> = [];
     for (let n = 1; n <= text.length; n++) saves.push(saveTalkBody(id, text.slice(0, n)));
     await Promise.all(saves);
     expect(await getTalk(id)).toMatchObject({ body: text, localRev: 1 + text.length });
@@ -371,5 +373,31 @@ describe('pending writes', () => {
     for (const body of ['a', 'ab', 'abc']) void saveTalkBody(id, body);
     await whenWritesSettled();
     expect((await getTalk(id))?.body).toBe('abc');
+  });
+});
+
+describe('saving a note another tab changed meanwhile', () => {
+  it('keeps the other text in history, says so, and stores the text typed here', async () => {
+    const { talkIds } = await conferenceWithTalks(['Shared']);
+    const id = talkIds[0]!;
+    await saveTalkBody(id, 'start');
+    // Another tab, whose saves this page never made, replaces the text.
+    await db.talks.update(id, { body: 'start, then the other tab', localRev: 99 });
+    const saved = await saveTalkBody(id, 'start, then this tab', 'start');
+    expect(saved).toEqual({ rev: 100, keptOther: true });
+    expect(await getTalk(id)).toMatchObject({ body: 'start, then this tab' });
+    const kept = await listVersions(id);
+    expect(kept.map((v) => [v.reason, (v.record as Talk).body])).toContainEqual(['conflict', 'start, then the other tab']);
+  });
+
+  it('is no conflict when the stored text is this page’s own later save, or the editor’s base', async () => {
+    const { talkIds } = await conferenceWithTalks(['Mine']);
+    const id = talkIds[0]!;
+    await saveTalkBody(id, 'a', '');
+    // Saves made without waiting all start from the same confirmed base.
+    const saves = ['ab', 'abc', 'abcd'].map((text) => saveTalkBody(id, text, 'a'));
+    expect((await Promise.all(saves)).map((s) => s.keptOther)).toEqual([false, false, false]);
+    expect((await listVersions(id)).filter((v) => v.reason === 'conflict')).toEqual([]);
+    expect((await getTalk(id))?.body).toBe('abcd');
   });
 });

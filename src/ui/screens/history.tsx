@@ -12,7 +12,7 @@ import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
 import { NotFound } from '../components/not-found';
 
-const REASONS = { edit: 'While editing', restore: 'Before a restore', sync: 'Before a sync' } as const;
+const REASONS = { edit: 'While editing', restore: 'Before a restore', sync: 'Before a sync', conflict: 'Written elsewhere, replaced while you typed' } as const;
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
