@@ -198,9 +198,9 @@ describe('talks', () => {
     const other = new LecternDb();
     try {
       await other.talks.update(id, { title: 'Renamed elsewhere', localRev: 4 });
-      expect(await saveTalkBody(id, 'first, then more')).toBe(5);
+      expect(await saveTalkBody(id, 'first, then more')).toEqual({ rev: 5, keptOther: false });
       await other.talks.update(id, { room: 'K.1.105' });
-      expect(await saveTalkBody(id, 'first, then more and more')).toBe(6);
+      expect(await saveTalkBody(id, 'first, then more and more')).toEqual({ rev: 6, keptOther: false });
     } finally {
       other.close();
     }
