@@ -213,7 +213,7 @@ describe('talks', () => {
     await saveTalkBody(id, 'T');
     await saveTalkBody(id, 'Th');
     const text = 'The quick brown fox jumps over the lazy dog.';
-    const saves: Array<Promise<number>> = [];
+    const saves: Array<Promise<unknown>> = [];
     for (let n = 3; n <= text.length; n++) {
       saves.push(saveTalkBody(id, text.slice(0, n)));
       if (n === 20) saves.push(db.talks.update(id, { starred: true }).then(() => 0));
