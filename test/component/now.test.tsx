@@ -40,6 +40,21 @@ describe('home at a fixed clock', () => {
     expect(within(rooms[0]!).getByRole('link', { name: /Keynote/ }).getAttribute('href')).toMatch(/^\/t\//);
   });
 
+  it('lists the conferences with their live talk counts, which follow a talk moved to the Trash', async () => {
+    vi.setSystemTime(new Date('2026-03-01T12:00:00Z'));
+    await fosdem();
+    const other = await createConference(conferenceDraft({ name: 'RustConf', startDate: '2025-09-02', endDate: '2025-09-04' }));
+    const only = await createTalk(other, talkFields({ title: 'Async traits' }));
+    renderAppAt('/');
+    const list = await screen.findByRole('list', { name: 'Conferences' });
+    const card = (name: string): HTMLElement => within(list).getByRole('link', { name: new RegExp(name) });
+    await waitFor(() => expect(card('FOSDEM 2026').textContent).toMatch(/3 talks$/));
+    expect(card('RustConf').textContent).toMatch(/1 talk$/);
+    await db.talks.update(only, { deletedAt: '2026-03-01T12:00:00.000Z' });
+    await waitFor(() => expect(card('RustConf').textContent).toMatch(/0 talks$/));
+    expect(card('FOSDEM 2026').textContent).toMatch(/3 talks$/);
+  });
+
   it('shows recent notes when no conference is under way', async () => {
     vi.setSystemTime(new Date('2026-03-01T12:00:00Z'));
     const id = await fosdem();

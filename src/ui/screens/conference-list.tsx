@@ -1,5 +1,6 @@
 /** Home: what is on now (or the latest notes), the Inbox, and every conference, newest first. */
 import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { countTalksByConference, listConferences } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
 import { listRecentNotes, listTalks } from '../../db/talks';
@@ -35,7 +36,16 @@ async function loadHome(now: number): Promise<{ now: NowData; conferences: Confe
  * list is usable (a tap opens the conference) before its counts are in.
  */
 function useTalkCounts(conferences: Conferences | null): Map<string, number> | null {
-  const ids = conferences ? conferences.map((c) => c.id).join(' ') : null;
+  // Hundreds of count requests cost the main thread a noticeable moment on a slow phone: they wait until the list
+  // has been painted and the page is idle.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!conferences || idle) return;
+    if (typeof requestIdleCallback !== 'function') return setIdle(true);
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }, [conferences, idle]);
+  const ids = conferences && idle ? conferences.map((c) => c.id).join(' ') : null;
   const counts = useLiveQuery(async () => (ids === null ? null : countTalksByConference(ids ? ids.split(' ') : [])), [ids], true);
   return counts.status === 'ready' ? counts.value : null;
 }
