@@ -4,6 +4,7 @@
  */
 import type { Conference, Setting, Talk, Version } from '../model/types';
 import { photoExtension } from '../markdown/export-text';
+import { quoteForMessage } from '../model/quote';
 import type { ZipEntry } from './zip';
 
 export const BACKUP_FORMAT = 'lectern-backup';
@@ -128,9 +129,9 @@ export async function parseBackup(files: ReadonlyMap<string, Uint8Array>, fileNa
     if (!isObject(p) || !isString(p.sha256) || !isString(p.type) || !isString(p.path))
       throw new BackupError(`“${fileName}” is damaged: its list of photos is incomplete. Nothing was changed.`);
     const bytes = files.get(p.path);
-    if (!bytes) throw new BackupError(`“${fileName}” is missing the photo ${p.path}. Nothing was changed.`);
+    if (!bytes) throw new BackupError(`“${fileName}” is missing the photo ${quoteForMessage(p.path, 120)}. Nothing was changed.`);
     // The name is the content's hash: a photo whose bytes changed would be shown in place of another.
-    if ((await sha256Of(bytes)) !== p.sha256) throw new BackupError(`“${fileName}” is damaged: the photo ${p.path} does not match its fingerprint. Nothing was changed.`);
+    if ((await sha256Of(bytes)) !== p.sha256) throw new BackupError(`“${fileName}” is damaged: the photo ${quoteForMessage(p.path, 120)} does not match its fingerprint. Nothing was changed.`);
     photos.push({ sha256: p.sha256, type: p.type, bytes });
   }
   return {

@@ -4,6 +4,7 @@
  * Content Security Policy (worker-src 'self') forbids; its streaming classes run here instead.
  */
 import { Zip, ZipDeflate, ZipPassThrough, unzipSync, type UnzipFileInfo } from 'fflate';
+import { quoteForMessage } from '../model/quote';
 
 export interface ZipEntry {
   name: string;
@@ -129,7 +130,7 @@ export async function readZip(bytes: Uint8Array, fileName: string, onProgress?: 
       entry = undefined;
     }
     if (!entry || entry.length !== info.originalSize)
-      throw new ZipError(`“${fileName}” is damaged: “${info.name}” inside it cannot be read. Nothing was changed.`);
+      throw new ZipError(`“${fileName}” is damaged: “${quoteForMessage(info.name, 120)}” inside it cannot be read. Nothing was changed.`);
     files.set(info.name, entry);
     done += info.originalSize;
     onProgress?.(done, total);

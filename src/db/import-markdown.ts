@@ -5,6 +5,7 @@ import { newTalk } from '../model/records';
 import { INBOX_ID } from '../model/inbox';
 import { ImportError, planImport, type ImportPlan } from '../markdown/parse-export';
 import { looksLikeZip, readZip, type Progress } from '../backup/zip';
+import { quoteForMessage } from '../model/quote';
 import { keepInHistory } from './backup';
 import { db } from './database';
 import { trackWrite } from './pending';
@@ -30,7 +31,7 @@ export function applyImport(plan: ImportPlan): Promise<ImportSummary> {
       const sum: ImportSummary = { conferences: 0, talks: 0, updated: 0, notes: 0, photos: 0 };
       for (const [sha, where] of plan.needed) {
         if (plan.photos.has(sha) || (await db.blobs.get(sha))) continue;
-        throw new ImportError(`The note “${where.talk}” shows a photo that is not in the file (${where.path}…). Import the zip exported with it. Nothing was changed.`);
+        throw new ImportError(`The note “${quoteForMessage(where.talk)}” shows a photo that is not in the file (${where.path}…). Import the zip exported with it. Nothing was changed.`);
       }
       for (const { fields, body } of plan.conferences.values()) {
         if (fields.id === INBOX_ID) continue;

@@ -50,8 +50,10 @@ export function whenWhereLine(
   return [when, escapeText(t.room), escapeText(t.track)].filter(Boolean).join(' · ');
 }
 
-const ATTACHMENT_IMAGE = /(!\[(?:\\.|[^\]\\])*\]\(\s*)attachment:([0-9a-fA-F]{64})(?=(?:\s+"[^"\n]*")?\s*\))/g;
-const RELATIVE_IMAGE = /(!\[(?:\\.|[^\]\\])*\]\(\s*)attachments\/([0-9a-f]{64})\.[a-z0-9]+(?=(?:\s+"[^"\n]*")?\s*\))/g;
+// The alt text excludes an unescaped "[" (Lectern escapes brackets in captions): otherwise a long run of "![" is
+// scanned to its end from every one of them, in time growing with the square of its length.
+const ATTACHMENT_IMAGE = /(!\[(?:\\.|[^[\]\\])*\]\(\s*)attachment:([0-9a-fA-F]{64})(?=(?:\s+"[^"\n]*")?\s*\))/g;
+const RELATIVE_IMAGE = /(!\[(?:\\.|[^[\]\\])*\]\(\s*)attachments\/([0-9a-f]{64})\.[a-z0-9]+(?=(?:\s+"[^"\n]*")?\s*\))/g;
 
 /** The file extension of a photo's type; "bin" for a type Lectern does not know. */
 export function photoExtension(type: string): string {
@@ -83,6 +85,6 @@ export function referencedPhotos(body: string): string[] {
 /** Relative photo paths (attachments/<sha>.<ext>) the text links to, each once. */
 export function relativePhotoPaths(body: string): string[] {
   const found = new Set<string>();
-  for (const m of body.matchAll(/!\[(?:\\.|[^\]\\])*\]\(\s*(attachments\/[0-9a-f]{64}\.[a-z0-9]+)/g)) found.add(m[1]!);
+  for (const m of body.matchAll(/!\[(?:\\.|[^[\]\\])*\]\(\s*(attachments\/[0-9a-f]{64}\.[a-z0-9]+)/g)) found.add(m[1]!);
   return [...found];
 }

@@ -7,6 +7,8 @@ import { readMarkerLine, type ConferenceMarker, type TalkMarker } from './export
 import { attachmentPhotoLinks, referencedPhotos } from './export-text';
 import { talkHeader, type SectionStyle } from './export-talk';
 import { splitFrontMatter } from './front-matter';
+import { quoteForMessage } from '../model/quote';
+import { isValidTimeZone } from '../model/time';
 
 /** A problem with a file, in words for the person who chose it. */
 export class ImportError extends Error {
@@ -46,7 +48,7 @@ export function isMarkdownName(name: string): boolean {
 
 /** The text of a Markdown file; throws ImportError for anything that is not UTF-8 text. */
 export function decodeMarkdown(name: string, bytes: Uint8Array): string {
-  const notText = new ImportError(`“${name}” is not a Markdown file. Choose a .md file or a .zip exported by Lectern.`);
+  const notText = new ImportError(`“${quoteForMessage(name, 120)}” is not a Markdown file. Choose a .md file or a .zip exported by Lectern.`);
   if (!isMarkdownName(name) || bytes.includes(0)) throw notText;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -56,7 +58,9 @@ export function decodeMarkdown(name: string, bytes: Uint8Array): string {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isStringOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+/** A stored time: null, or an instant the date functions can read (a damaged one would make them throw). */
+const isTimeOrNull = (v: unknown): boolean => v === null || (typeof v === 'string' && Number.isFinite(Date.parse(v)));
+const isDayOrEmpty = (v: unknown): boolean => v === '' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v)));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arrayOf = <T>(v: unknown, each: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(each);
 const isSpeaker = (v: unknown): v is Speaker => isObject(v) && isString(v.name) && isString(v.affiliation);
@@ -76,7 +80,8 @@ function readJson(json: string, where: string): Record<string, unknown> {
 }
 
 function checkConference(v: Record<string, unknown>, where: string): ConferenceMarker {
-  const ok = ['id', 'name', 'place', 'timeZone', 'startDate', 'endDate', 'url'].every((k) => isString(v[k])) && v.id !== '';
+  const ok =
+    ['id', 'name', 'place', 'timeZone', 'startDate', 'endDate', 'url'].every((k) => isString(v[k])) && v.id !== '' && (v.timeZone === '' || isValidTimeZone(v.timeZone as string));
   if (!ok) throw new ImportError(`${where}: the conference's Lectern marker is missing fields. Nothing was changed.`);
   return v as unknown as ConferenceMarker;
 }
@@ -87,8 +92,8 @@ function checkTalk(v: Record<string, unknown>, where: string): TalkMarker {
     v.kind === 'talk' || v.kind === 'note' ? '' : 'kind',
     isString(v.title) ? '' : 'title',
     arrayOf(v.speakers, isSpeaker) ? '' : 'speakers',
-    isStringOrNull(v.starts) && isStringOrNull(v.ends) ? '' : 'times',
-    isString(v.day) && isString(v.room) && isString(v.track) ? '' : 'day, room or track',
+    isTimeOrNull(v.starts) && isTimeOrNull(v.ends) ? '' : 'times',
+    isDayOrEmpty(v.day) && isString(v.room) && isString(v.track) ? '' : 'day, room or track',
     arrayOf(v.links, isLink) ? '' : 'links',
     arrayOf(v.tags, isString) ? '' : 'tags',
     typeof v.starred === 'boolean' ? '' : 'starred',
@@ -151,10 +156,10 @@ export function parseMarkdownFile(file: string, source: string): ParsedFile {
   const talks: ImportedTalk[] = [];
   const sections = marks.map((m, i) => ({ ...m, raw: lines.slice(m.line + 1, marks[i + 1]?.line ?? lines.length).join('\n') }));
   for (const s of sections) {
-    if (s.kind === 'conference') conference = checkConference(readJson(s.json, `“${file}”, line ${s.line + 1}`), `“${file}”, line ${s.line + 1}`);
+    if (s.kind === 'conference') conference = checkConference(readJson(s.json, `“${quoteForMessage(file, 120)}”, line ${s.line + 1}`), `“${quoteForMessage(file, 120)}”, line ${s.line + 1}`);
   }
   for (const s of sections) {
-    const where = `“${file}”, line ${s.line + 1}`;
+    const where = `“${quoteForMessage(file, 120)}”, line ${s.line + 1}`;
     // The blank line after a marker is Lectern's; what follows is the section.
     const raw = trimEndAll(s.raw.replace(/^\n/, ''));
     if (s.kind === 'notes') conferenceBody = raw;
@@ -203,7 +208,7 @@ export async function planImport(files: ReadonlyMap<string, Uint8Array>, fromZip
     if (fromZip && (name.startsWith('__MACOSX/') || /(^|\/)\./.test(name))) continue;
     const photo = PHOTO_FILE.exec(name);
     if (photo) {
-      if ((await sha256Of(bytes)) !== photo[1]) throw new ImportError(`The photo ${name} in “${fromZip}” is damaged. Nothing was changed.`);
+      if ((await sha256Of(bytes)) !== photo[1]) throw new ImportError(`The photo ${quoteForMessage(name, 120)} in “${fromZip}” is damaged. Nothing was changed.`);
       plan.photos.set(photo[1]!, { bytes, type: TYPES[photo[2]!] ?? 'application/octet-stream' });
       continue;
     }
@@ -225,7 +230,7 @@ export async function planImport(files: ReadonlyMap<string, Uint8Array>, fromZip
     }
   }
   if (!plan.talks.length && !plan.notes.length && !plan.conferences.size)
-    throw new ImportError(`“${fromZip ?? [...files.keys()][0] ?? 'The file'}” holds nothing to import. Nothing was changed.`);
+    throw new ImportError(`“${quoteForMessage(fromZip ?? [...files.keys()][0] ?? 'The file', 80)}” holds nothing to import. Nothing was changed.`);
   // The type a talk lists is the one the photo was stored with; the file extension is only a hint.
   for (const [sha, p] of plan.photos) p.type = types.get(sha) ?? p.type;
   return plan;

@@ -29,8 +29,9 @@ marked.use({
 const purify = DOMPurify();
 purify.setConfig({
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'button', 'textarea', 'select'],
-  FORBID_ATTR: ['style'],
+  // <template> holds markup the page could bring to life later; srcset would let an image skip the data: rule below.
+  FORBID_TAGS: ['style', 'form', 'button', 'textarea', 'select', 'template'],
+  FORBID_ATTR: ['style', 'srcset'],
   // Web, mail and blob: (the note's own photos) schemes, and values with no scheme at all (relative links,
   // and the plain values of attributes such as type="checkbox" or align, which DOMPurify checks with this too).
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|blob):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,

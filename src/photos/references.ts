@@ -42,7 +42,7 @@ export function appendReference(body: string, reference: string): string {
 
 /** Every image reference to this sha256, whatever its description or title. */
 function referencePattern(sha256: string): RegExp {
-  return new RegExp(`!\\[(?:\\\\.|[^\\]\\\\])*\\]\\(\\s*${SCHEME}${sha256}(?:\\s+"[^"\\n]*")?\\s*\\)`, 'gi');
+  return new RegExp(`!\\[(?:\\\\.|[^[\\]\\\\])*\\]\\(\\s*${SCHEME}${sha256}(?:\\s+"[^"\\n]*")?\\s*\\)`, 'gi');
 }
 
 /**

@@ -3,6 +3,7 @@
  * fields of the c3voc schema are read too: event "date" and "end" as date-times, persons by "name".
  */
 import type { Link, Speaker } from '../model/types';
+import { quoteForMessage } from '../model/quote';
 import { addMinutes, durationMinutes, floatingDateTime, instantIso, uniqueGuids, wallTime } from './clock';
 import { joinAbstract } from './frab-xml';
 import { oneLine, safeUrl } from './text';
@@ -78,7 +79,7 @@ export function parseFrabJson(data: unknown): Schedule {
   conf.days.forEach((day, i) => {
     if (!isObj(day) || !isObj(day.rooms)) throw new ScheduleError(`The field "schedule.conference.days[${i}].rooms" is missing or not an object.`);
     for (const [roomName, events] of Object.entries(day.rooms)) {
-      if (!Array.isArray(events)) throw new ScheduleError(`The field "schedule.conference.days[${i}].rooms["${roomName}"]" is not a list of events.`);
+      if (!Array.isArray(events)) throw new ScheduleError(`The field "schedule.conference.days[${i}].rooms["${quoteForMessage(roomName, 40)}"]" is not a list of events.`);
       for (const ev of events) if (isObj(ev)) talks.push(eventTalk(ev, roomName, str(day.date).slice(0, 10), zone));
     }
   });

@@ -1,5 +1,6 @@
 /** Pentabarf, frab and wafer schedule.xml: <schedule><conference/><day><room><event>. */
 import type { Link, Speaker } from '../model/types';
+import { quoteForMessage } from '../model/quote';
 import { addDays, addMinutes, durationMinutes, instantIso, uniqueGuids, wallTime } from './clock';
 import { htmlToText, oneLine, safeUrl } from './text';
 import { ScheduleError, type Schedule, type ScheduleTalk, type ScheduleTime } from './types';
@@ -52,7 +53,7 @@ function eventTalk(ev: XmlElement, roomName: string, dayDate: string, dayChange:
 /** Reads a schedule.xml text into the normalised Schedule. */
 export function parseFrabXml(text: string): Schedule {
   const root = parseXml(text);
-  if (root.name !== 'schedule') throw new ScheduleError(`This XML is not a schedule: its root element is <${root.name}>, not <schedule>.`);
+  if (root.name !== 'schedule') throw new ScheduleError(`This XML is not a schedule: its root element is <${quoteForMessage(root.name, 40)}>, not <schedule>.`);
   const conf = child(root, 'conference');
   const zone = knownZone(childText(conf, 'time_zone_name'));
   const dayChange = wallTime(childText(conf, 'day_change')) ?? '';

@@ -5,6 +5,7 @@ import { addMinutes, uniqueGuids } from './clock';
 import { htmlToText, oneLine, safeUrl } from './text';
 import { ScheduleError, type Schedule, type ScheduleTalk, type ScheduleTime } from './types';
 import { knownZone } from './zone';
+import { quoteForMessage } from '../model/quote';
 
 const FOLD = [0x20, 0x09];
 
@@ -77,25 +78,66 @@ function text(ev: ICAL.Component, name: string): string {
   return typeof v === 'string' ? v : v == null ? '' : String(v);
 }
 
+/**
+ * Reads a typed value (a date, a time, a duration): ical.js parses these when first asked and fails with a plain
+ * Error ("Could not extract integer…") on a malformed one, which becomes a message naming the event and the value.
+ */
+function readValue<T>(prop: ICAL.Property | null, where: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ScheduleError || !prop) throw e;
+    const raw = String((prop.jCal as unknown[])[3] ?? '');
+    throw new ScheduleError(`${where} has a ${prop.name.toUpperCase()} that is not a valid date, time or duration (“${quoteForMessage(raw, 40)}”). The file was not imported.`);
+  }
+}
+
+/** Real calendars nest three levels (VCALENDAR, VEVENT, VALARM); far deeper is a broken or hostile file. */
+const MAX_DEPTH = 32;
+
+/**
+ * Checks that BEGIN and END lines pair up before ical.js reads them: it meets an END with nothing open by failing
+ * inside itself (a TypeError), and walks any depth of nesting.
+ */
+function checkComponents(source: string): void {
+  let depth = 0;
+  let line = 0;
+  for (const m of source.matchAll(/^(BEGIN|END):([^\r\n]*)|\n/gim)) {
+    if (!m[1]) {
+      line++;
+      continue;
+    }
+    if (m[1].toUpperCase() === 'BEGIN') {
+      if (++depth > MAX_DEPTH) throw new ScheduleError(`The iCalendar file nests BEGIN blocks more than ${MAX_DEPTH} deep (line ${line + 1}), which no calendar does.`);
+    } else if (--depth < 0)
+      throw new ScheduleError(`The iCalendar file is damaged: line ${line + 1} ends a block (END:${quoteForMessage(m[2]!, 30)}) that was never begun.`);
+  }
+}
+
 /** Reads an unfolded iCalendar text into the normalised Schedule. */
 export function parseIcal(source: string): Schedule {
+  checkComponents(source);
   let cal: ICAL.Component;
   try {
     cal = new ICAL.Component(ICAL.parse(source) as unknown[]);
   } catch (e) {
-    throw new ScheduleError(`The iCalendar file could not be read: ${e instanceof Error ? e.message : String(e)}.`);
+    const why = quoteForMessage(e instanceof Error ? e.message : String(e), 120).replace(/[.…]$/, '');
+    throw new ScheduleError(`The iCalendar file could not be read: ${why}.`);
   }
   for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
   const calendarZone = knownZone(text(cal, 'x-wr-timezone'));
   let firstTzid = '';
   const talks = cal.getAllSubcomponents('vevent').map((ev, i): ScheduleTalk => {
     const summary = oneLine(text(ev, 'summary'));
+    const where = `Event ${i + 1} ("${quoteForMessage(summary || text(ev, 'uid')) || 'untitled'}")`;
     const startProp = ev.getFirstProperty('dtstart');
-    const start = eventTime(startProp, calendarZone);
-    if (!start) throw new ScheduleError(`Event ${i + 1} ("${summary || text(ev, 'uid') || 'untitled'}") has no DTSTART, so it has no time. The file was not imported.`);
+    const start = readValue(startProp, where, () => eventTime(startProp, calendarZone));
+    if (!start) throw new ScheduleError(`${where} has no DTSTART, so it has no time. The file was not imported.`);
     if (!firstTzid && start.kind === 'local' && start.zone) firstTzid = start.zone;
-    let end = eventTime(ev.getFirstProperty('dtend'), calendarZone);
-    const duration = ev.getFirstPropertyValue('duration') as ICAL.Duration | null;
+    const endProp = ev.getFirstProperty('dtend');
+    let end = readValue(endProp, where, () => eventTime(endProp, calendarZone));
+    const durationProp = ev.getFirstProperty('duration');
+    const duration = readValue(durationProp, where, () => durationProp?.getFirstValue() as ICAL.Duration | null);
     if (!end && duration && typeof duration === 'object' && 'toSeconds' in duration) end = addMinutes(start, Math.round(duration.toSeconds() / 60));
     if (start.kind === 'date' && end?.kind === 'date') end = null;
     const description = htmlToText(text(ev, 'description'));

@@ -2,6 +2,7 @@
  * A small XML reader for schedule files. It runs in Node, in a worker and in the page alike (DOMParser exists in
  * none of the first two), keeps only elements, attributes and text, and reports malformed input by line.
  */
+import { quoteForMessage } from '../model/quote';
 import { ScheduleError } from './types';
 
 export interface XmlElement {
@@ -32,7 +33,12 @@ function lineAt(src: string, index: number): number {
   return n;
 }
 
-const ATTR_RE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** Real schedules nest a handful of levels (schedule, day, room, event, persons); far deeper is a broken or hostile file. */
+const MAX_DEPTH = 256;
+
+// Each attribute starts after whitespace: without that anchor a long run of text in a tag is retried from every
+// position, which takes time growing with the square of its length.
+const ATTR_RE = /\s([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Parses a whole document and returns its root element; throws ScheduleError naming the line of the first fault. */
 export function parseXml(src: string): XmlElement {
@@ -69,8 +75,8 @@ export function parseXml(src: string): XmlElement {
       if (end === -1) fail('a closing tag is cut off', lt);
       const name = src.slice(lt + 2, end).trim();
       const open = stack.pop();
-      if (!open) fail(`</${name}> closes nothing`, lt);
-      if (open!.name !== name) fail(`</${name}> closes <${open!.name}>`, lt);
+      if (!open) fail(`</${quoteForMessage(name, 40)}> closes nothing`, lt);
+      if (open!.name !== name) fail(`</${quoteForMessage(name, 40)}> closes <${quoteForMessage(open!.name, 40)}>`, lt);
       i = end + 1;
     } else {
       // A '>' inside a quoted attribute value would end the tag early; quotes are skipped over.
@@ -94,11 +100,14 @@ export function parseXml(src: string): XmlElement {
       if (stack.length) stack[stack.length - 1]!.children.push(el);
       else if (root) fail('there is more than one root element', lt);
       else root = el;
-      if (!selfClosing) stack.push(el);
+      if (!selfClosing) {
+        if (stack.length >= MAX_DEPTH) fail(`elements are nested more than ${MAX_DEPTH} deep, which no schedule does`, lt);
+        stack.push(el);
+      }
       i = j + 1;
     }
   }
-  if (stack.length) fail(`<${stack[stack.length - 1]!.name}> is never closed (the file may be cut off)`, src.length);
+  if (stack.length) fail(`<${quoteForMessage(stack[stack.length - 1]!.name, 40)}> is never closed (the file may be cut off)`, src.length);
   if (!root) throw new ScheduleError('The file holds no XML element.');
   return root;
 }

@@ -104,6 +104,12 @@ describe('renderMarkdown: sanitising', () => {
     expect(rendered(source).querySelector('img')?.getAttribute('src')).toBe(src);
   });
 
+  it('drops <template> and srcset, which could carry markup or an image source past the checks', () => {
+    const el = rendered('<template><img src=x onerror=alert(1)></template><img srcset="data:image/svg+xml,<svg/> 1x" src="https://example.org/a.png">');
+    expect(el.querySelector('template')).toBeNull();
+    expect(el.querySelector('img')?.hasAttribute('srcset')).toBe(false);
+  });
+
   it('drops a javascript: image source', () => {
     const img = rendered('<img src="javascript:alert(1)" alt="x">').querySelector('img');
     expect(img?.hasAttribute('src')).toBe(false);

@@ -8,6 +8,7 @@ import { INBOX_ID } from '../../model/inbox';
 import { groupTalksByDay } from '../../model/order';
 import { dayLabel, formatDateSpan, formatTalkTime } from '../../model/time';
 import type { Conference, Talk } from '../../model/types';
+import { isWebUrl } from '../../model/validate';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
@@ -56,9 +57,14 @@ function ConferenceView({ conference: c, talks, starredOnly, mineOnly }: { confe
         {c.url && (
           <>
             <br />
-            <a href={c.url} target="_blank" rel="noopener noreferrer">
-              {c.url.replace(/^https?:\/\//, '')}
-            </a>
+            {isWebUrl(c.url) ? (
+              <a href={c.url} target="_blank" rel="noopener noreferrer">
+                {c.url.replace(/^https?:\/\//, '')}
+              </a>
+            ) : (
+              // A backup, import or sync may carry any text here: what is not a web address stays text.
+              <span>{c.url}</span>
+            )}
           </>
         )}
       </p>

@@ -8,6 +8,7 @@ import { getTalk } from '../../db/talks';
 import { NoteEditor } from '../../editor/note-editor';
 import { dayLabel, formatTalkTime, isoToZoned } from '../../model/time';
 import type { Conference, Talk } from '../../model/types';
+import { isWebUrl } from '../../model/validate';
 import { routes } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { LiveView } from '../components/live-view';
@@ -108,11 +109,18 @@ function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: T
           <>
             <dt>Links</dt>
             <dd>
-              {t.links.map((l, i) => (
-                <a key={i} class="talk__link" href={l.url} target="_blank" rel="noopener noreferrer">
-                  {l.label}
-                </a>
-              ))}
+              {t.links.map((l, i) =>
+                // Links arrive from backups, imports and sync as well as the form: only web addresses become links.
+                isWebUrl(l.url) ? (
+                  <a key={i} class="talk__link" href={l.url} target="_blank" rel="noopener noreferrer">
+                    {l.label}
+                  </a>
+                ) : (
+                  <span key={i} class="talk__link">
+                    {l.label ? `${l.label} (${l.url})` : l.url}
+                  </span>
+                ),
+              )}
             </dd>
           </>
         )}
