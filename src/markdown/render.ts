@@ -17,8 +17,12 @@ marked.use({
     // in words, so the page never requests a URL that cannot load.
     image(token) {
       const sha = attachmentSha(token.href);
-      if (sha === null) return false;
       const alt = token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text;
+      // An image from another site would be a request the person never chose (a tracking pixel in an imported post,
+      // say), and the CSP refuses it anyway: it becomes a link to the image instead.
+      if (sha === null && /^\s*(?:https?:)?\/\//i.test(token.href))
+        return `<a class="remote-image" href="${escapeHtml(token.href.trim())}">${escapeHtml(alt ? `Image: ${alt}` : 'Image')}</a>`;
+      if (sha === null) return false;
       const url = photoUrls.get(sha);
       if (url) return `<img class="photo" src="${escapeHtml(url)}" alt="${escapeHtml(alt)}">`;
       return `<span class="missing-photo">${escapeHtml(alt ? `Missing photo: ${alt}` : 'Missing photo')}</span>`;
@@ -42,8 +46,9 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('rel', 'noopener noreferrer');
   }
   if (node.tagName === 'IMG') {
-    // DOMPurify lets data: through on images whatever the URI rule says; notes have no use for them.
-    if (/^\s*data:/i.test(node.getAttribute('src') ?? '')) node.removeAttribute('src');
+    // DOMPurify lets data: through on images whatever the URI rule says; notes have no use for them. An <img> typed
+    // as HTML with a source on another site is not loaded either (see the image renderer above).
+    if (/^\s*(?:data:|(?:https?:)?\/\/)/i.test(node.getAttribute('src') ?? '')) node.removeAttribute('src');
     // An image typed without a description is treated as decorative rather than read out as its file name.
     if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
   }

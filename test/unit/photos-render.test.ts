@@ -39,8 +39,8 @@ describe('renderMarkdown: photos referenced as attachment:<sha256>', () => {
     expect(el.querySelector('.missing-photo')?.textContent).toBe('Missing photo: <img src=x onerror=alert(1)>');
   });
 
-  it('leaves other images as before, and forgets the photos after the call', () => {
-    expect(rendered('![web](https://example.org/a.png)', photos).querySelector('img')?.getAttribute('src')).toBe('https://example.org/a.png');
+  it('leaves other images to the usual rules, and forgets the photos after the call', () => {
+    expect(rendered('![web](https://example.org/a.png)', photos).querySelector('a')?.getAttribute('href')).toBe('https://example.org/a.png');
     renderMarkdown(`![x](attachment:${A})`, photos);
     expect(rendered(`![x](attachment:${A})`).querySelector('img')).toBeNull();
   });

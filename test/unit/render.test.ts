@@ -97,11 +97,22 @@ describe('renderMarkdown: sanitising', () => {
     for (const a of rendered(source).querySelectorAll('a')) expect(a.hasAttribute('href')).toBe(false);
   });
 
+  it('keeps the source of an image on this device (blob:)', () => {
+    expect(rendered('![photo](blob:https://lectern.example/1234)').querySelector('img')?.getAttribute('src')).toBe('blob:https://lectern.example/1234');
+  });
+
   it.each([
-    ['a Markdown image', '![chart](https://example.org/chart.png)', 'https://example.org/chart.png'],
-    ['an attachment image', '![photo](blob:https://lectern.example/1234)', 'blob:https://lectern.example/1234'],
-  ])('keeps the source of %s', (_, source, src) => {
-    expect(rendered(source).querySelector('img')?.getAttribute('src')).toBe(src);
+    ['a Markdown image', '![chart](https://example.org/chart.png)', 'Image: chart'],
+    ['a Markdown image with no description', '![](//example.org/chart.png)', 'Image'],
+  ])('shows %s from another site as a link to it, never loading it', (_, source, text) => {
+    const el = rendered(source);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('a')?.textContent).toBe(text);
+    expect(el.querySelector('a')?.getAttribute('href')).toBe(/^\/\//.test(source.slice(4)) ? '//example.org/chart.png' : 'https://example.org/chart.png');
+  });
+
+  it('does not load an <img> typed as HTML from another site', () => {
+    expect(rendered('<img src="https://evil.example/pixel.gif" alt="x">').querySelector('img')?.hasAttribute('src')).toBe(false);
   });
 
   it('drops <template> and srcset, which could carry markup or an image source past the checks', () => {

@@ -17,6 +17,8 @@ type Mutation = (b: Uint8Array, r: Rng, syntax: Syntax, limits: Limits) => [Uint
 export interface Limits {
   /** The largest field to insert, in bytes. */
   hugeMax: number;
+  /** Field sizes to choose from (each capped at hugeMax). */
+  hugeSizes: readonly number[];
 }
 
 const enc = new TextEncoder();
@@ -63,7 +65,7 @@ const flipBytes: Mutation = (b, r) => {
 };
 
 const hugeField: Mutation = (b, r, syntax, limits) => {
-  const size = Math.min(limits.hugeMax, r.pick([64 * 1024, 512 * 1024, 1536 * 1024, 4 * 1024 * 1024 + 999]));
+  const size = Math.min(limits.hugeMax, r.pick(limits.hugeSizes));
   const unit = r.pick(['A', 'é', '𝄞', 'ab ', '\\"', '&amp;', '%20', '-']);
   const piece = enc.encode(unit.repeat(Math.ceil(size / enc.encode(unit).length)));
   const at = positionAfter(b, r, syntax === 'xml' ? '>"' : syntax === 'json' ? '"' : syntax === 'ical' ? ':' : ' ');

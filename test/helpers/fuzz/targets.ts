@@ -36,8 +36,9 @@ export type Outcome =
 export interface Target {
   /** Error classes a refused file may raise: anything else escaping is a crash. */
   expected: readonly string[];
-  /** Largest field a mutation inserts. */
+  /** Largest field a mutation inserts, and the sizes to choose from. */
   hugeMax: number;
+  hugeSizes: readonly number[];
   seeds(): Promise<SeedFile[]>;
   /** Runs one file through the importer; `index` lets DB targets vary the starting state. */
   run(name: string, bytes: Uint8Array, index: number): Promise<Outcome>;
@@ -95,8 +96,9 @@ function checkSchedule(s: Schedule): string {
 function scheduleTarget(seeds: () => SeedFile[]): Target {
   return {
     expected: ['ScheduleError'],
-    // Past the 4 MB a schedule may be, so the size check is reached too.
+    // The largest is past the 4 MB a schedule may be, so the size check is reached too.
     hugeMax: 4 * 1024 * 1024 + 999,
+    hugeSizes: [64 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024 + 999],
     async seeds() {
       return seeds();
     },
@@ -132,16 +134,16 @@ async function clearDb(): Promise<void> {
   await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
 }
 
-/** Every table, photos as text, in a form that compares equal exactly when the stored data is the same. */
+/** Every table (whatever the schema holds), blobs as base64, in a form that compares equal exactly when the stored data is the same. */
 export async function dump(): Promise<string> {
-  const all = await db.transaction('r', db.tables, async () => ({
-    conferences: await db.conferences.toArray(),
-    talks: await db.talks.toArray(),
-    versions: await db.versions.toArray(),
-    settings: await db.settings.toArray(),
-    blobs: await Promise.all((await db.blobs.toArray()).map(async (b) => ({ ...b, blob: Buffer.from(await b.blob.arrayBuffer()).toString('base64') }))),
-  }));
-  return JSON.stringify(all);
+  const rows = await db.transaction('r', db.tables, () => Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+  const asText = async (row: unknown): Promise<unknown> => {
+    if (!row || typeof row !== 'object') return row;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row)) out[k] = v instanceof Blob ? Buffer.from(await v.arrayBuffer()).toString('base64') : v;
+    return out;
+  };
+  return JSON.stringify(await Promise.all(rows.map(async ([name, list]) => [name, await Promise.all(list.map(asText))])));
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -175,8 +177,9 @@ function databaseTarget(expected: readonly string[], seeds: () => Promise<SeedFi
   let base: 'realistic' | 'empty' | null = null;
   return {
     expected,
-    // A note of 1.5 MB is already far past any real one; bigger ones only slow the run.
-    hugeMax: 1536 * 1024,
+    // A note of 1 MB is already far past any real one; bigger ones only slow the run.
+    hugeMax: 1024 * 1024,
+    hugeSizes: [64 * 1024, 256 * 1024, 1024 * 1024],
     seeds,
     async run(name, bytes, index) {
       const want = startsFull(index) ? 'realistic' : 'empty';
