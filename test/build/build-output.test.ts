@@ -57,6 +57,14 @@ describe('the built app', () => {
       if (name !== 'connect-src') expect(values.join(' '), name).not.toMatch(/https?:/);
     // Plain http only to this computer, for a WebDAV server run locally; anything remote must be https.
     expect(directives['connect-src']).toEqual(["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*']);
+    // Exactly these, so no 'unsafe-hashes', 'strict-dynamic', data: or blob: slips into what may run or frame the app.
+    for (const name of ['default-src', 'script-src', 'worker-src', 'style-src']) expect(directives[name], name).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(directives['form-action']).toEqual(["'self'"]);
+    expect(csp).not.toMatch(/'unsafe-|'strict-dynamic'/);
+    // blob: and data: only for images (the note's photos, the app's icons).
+    for (const [name, values] of Object.entries(directives)) if (name !== 'img-src') expect(values.join(' '), name).not.toMatch(/\b(blob|data):/);
     expect(html.match(/<script\b[^>]*>/g)?.every((tag) => / src="\/assets\//.test(tag))).toBe(true);
     expect(html).not.toMatch(/<script\b[^>]*>[^<\s]/);
     // No third-party origin anywhere in what ships.

@@ -14,7 +14,7 @@ export function fuzzSuite(target: string, label: string): void {
       const seeds = await t.seeds();
       expect(seeds.length).toBeGreaterThan(0);
       for (const s of seeds) expect(await t.run(s.name.replace(/ \(.*\)$/, ''), s.bytes, 0), s.name).toEqual({ kind: 'accepted' });
-    });
+    }, 60_000);
 
     const cases = caseCount(1000);
     it(`handles ${cases} mutated files: each accepted, or refused with a clear message and the stored data as it was, in time`, async () => {

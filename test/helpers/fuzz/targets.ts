@@ -102,7 +102,7 @@ function scheduleTarget(seeds: () => SeedFile[]): Target {
     async seeds() {
       return seeds();
     },
-    async run(_name, bytes) {
+    async run(_name, bytes, index) {
       let s: Schedule;
       try {
         s = parseSchedule(bytes);
@@ -112,7 +112,9 @@ function scheduleTarget(seeds: () => SeedFile[]): Target {
       const bad = checkSchedule(s);
       if (bad) return { kind: 'broken', problem: bad };
       const placed = placeSchedule(s, s.timeZone || 'Europe/Brussels');
-      // Accepted files go in as the preview would send them; a failure here would be a crash after the preview.
+      // Every eighth accepted file is also stored as the preview would send it (a failure there would be a crash
+      // after the preview); storing each one would make the run several times longer for the same code path.
+      if (index % 8 !== 0) return { kind: 'accepted' };
       await importSchedule({
         newConference: { name: s.title || 'Imported', place: '', timeZone: s.timeZone || 'Europe/Brussels', startDate: placed.startDate, endDate: placed.endDate, url: s.url },
         sourceKey: s.sourceId,
@@ -164,9 +166,12 @@ async function seedRealistic(): Promise<void> {
   await setSetting('theme', 'dark');
 }
 
-/** Whether case `index` starts from the realistic database (else an empty one): mixed, and independent of which seed file it uses. */
+/**
+ * Whether case `index` starts from the realistic database (else an empty one): alternating in runs of 32 cases, so
+ * a worker seldom has to store the realistic data again, and each run covers every seed file.
+ */
 export function startsFull(index: number): boolean {
-  return ((Math.imul(index, 0x9e3779b1) >>> 16) & 1) === 0;
+  return ((index >> 5) & 1) === 0;
 }
 
 /**
