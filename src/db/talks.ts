@@ -64,6 +64,18 @@ export function saveTalkBody(id: string, body: string, base?: string): Promise<B
 /** Each talk's record as this page last stored it, so the next keystroke need not wait for a read before its put. */
 const lastSaved = new Map<string, Talk>();
 
+// The texts this page put for each talk lately, newest last: saves in flight and the last one stored. A stored text
+// among them is this page's own, whatever order the saves took; any other was written elsewhere.
+const putHere = new Map<string, string[]>();
+const PUTS_REMEMBERED = 32;
+
+function rememberPut(id: string, body: string): void {
+  const texts = putHere.get(id) ?? [];
+  texts.push(body);
+  if (texts.length > PUTS_REMEMBERED) texts.shift();
+  putHere.set(id, texts);
+}
+
 class ChangedElsewhere extends Error {}
 
 /**
@@ -76,6 +88,7 @@ function saveOnTopOf(known: Talk, body: string): Promise<number> {
   // Taken as stored at once: a keystroke typed before this commits builds on it (transactions on one store run in
   // the order they were made). If this one is aborted, that one finds the store different too, and reads first.
   lastSaved.set(known.id, next);
+  rememberPut(known.id, body);
   return db.transaction('rw', db.talks, async () => {
     const stored = db.talks.get(known.id);
     const written = db.talks.put(next);
@@ -92,11 +105,12 @@ function saveAfterReading(id: string, body: string, base: string | undefined): P
       lastSaved.delete(id);
       throw new Error('This talk no longer exists, so the note cannot be saved.');
     }
-    // A stored text that is neither the editor's base nor this page's own last save was written elsewhere.
-    const keptOther = base !== undefined && talk.body !== base && talk.body !== body && talk.body !== lastSaved.get(id)?.body;
+    // A stored text that is neither the editor's base nor one this page put was written elsewhere.
+    const keptOther = base !== undefined && talk.body !== base && talk.body !== body && !putHere.get(id)?.includes(talk.body);
     if (keptOther) await keepReplacedText(talk);
     else await snapshotIfDue(talk);
     const next: Talk = { ...talk, body, updated: nowIso(), localRev: talk.localRev + 1 };
+    rememberPut(id, body);
     await db.talks.put(next);
     lastSaved.set(id, next);
     return { rev: next.localRev, keptOther };

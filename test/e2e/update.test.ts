@@ -51,7 +51,11 @@ it('offers a new version, keeps working until the user agrees, then reloads into
   // Next visit: the waiting version is offered again, and applied on request.
   await page.reload();
   await page.getByText('Update ready.').waitFor();
-  await typeNote(page, 'right before agreeing');
+  // The last keystrokes are still being stored when the person agrees: the update waits for them.
+  const note = page.getByRole('textbox', { name: /^Note on / });
+  await note.click();
+  await page.keyboard.press('Control+End');
+  await note.pressSequentially('right before agreeing');
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
   await expect(noteText(page)).resolves.toBe('before the deploy\nwhile the update waits\nright before agreeing');
 
