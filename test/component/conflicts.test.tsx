@@ -97,4 +97,15 @@ describe('Conflicts', () => {
       stopSyncController();
     }
   });
+  it('marks a copy in its conference list and on its page, and leads from there to the comparison', async () => {
+    renderAppAt('/c/conf-1');
+    const cards = await screen.findAllByRole('link', { name: /CRDTs in practice/ });
+    expect(cards.map((a) => a.textContent?.includes('Conflict copy'))).toEqual(expect.arrayContaining([true, false]));
+
+    fireEvent.click(cards.find((a) => a.textContent?.includes('Conflict copy'))!);
+    const notice = await screen.findByRole('note');
+    expect(notice.textContent).toMatch(/^Conflict copy: this is your text that could not be merged/);
+    fireEvent.click(within(notice).getByRole('link', { name: 'Compare and merge' }));
+    await screen.findByRole('heading', { level: 1, name: 'Conflict: CRDTs in practice' });
+  });
 });

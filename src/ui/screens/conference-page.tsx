@@ -156,6 +156,7 @@ function TalkList({ conference: c, talks, starredOnly, mineOnly }: { conference:
                       {t.kind === 'note' ? 'Note' : formatTalkTime(t.starts, t.ends, c.timeZone) || 'No time set'}
                       {t.starred && <span aria-label="starred"> ★</span>}
                       {t.scheduleStatus && <span class={`schedule-status schedule-status--${t.scheduleStatus}`}>{t.scheduleStatus === 'moved' ? 'Moved' : 'Cancelled'}</span>}
+                      {t.conflictOf && <span class="schedule-status schedule-status--conflict">Conflict copy</span>}
                     </span>
                     <span class="card__title">{t.title}</span>
                     {(t.speakers.length > 0 || t.room) && (

@@ -126,6 +126,13 @@ function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: T
         )}
       </dl>
       <ScheduleNotice talk={t} conference={c} />
+      {t.conflictOf && (
+        // A copy shares its note's title: without this, it reads as a duplicate talk.
+        <p class="schedule-notice schedule-notice--conflict" role="note">
+          Conflict copy: this is your text that could not be merged with the synced note.{' '}
+          <a href={routes.conflict(t.id)}>Compare and merge</a>
+        </p>
+      )}
       {t.abstract && !reading && (
         <details class="talk__abstract">
           <summary>Abstract (from the schedule)</summary>
