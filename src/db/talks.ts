@@ -50,18 +50,33 @@ export interface BodySaved {
  * overwritten silently: it goes to the note's history first and the result says so.
  */
 export function saveTalkBody(id: string, body: string, base?: string): Promise<BodySaved> {
-  return trackWrite(async () => {
+  return trackWrite(() => {
     const known = lastSaved.get(id);
-    if (known && !snapshotMayBeDue(known)) {
-      // Stored on top of this page's own last record: nobody else wrote in between, so nothing to keep.
-      const rev = await saveOnTopOf(known, body).catch(() => null);
-      if (rev !== null) return { rev, keptOther: false };
+    const quick = known && !snapshotMayBeDue(known) ? known : undefined;
+    const next: Talk | undefined = quick && { ...quick, body, updated: nowIso(), localRev: quick.localRev + 1 };
+    // Taken as stored at once: a keystroke typed before this commits builds on it.
+    if (next) {
+      lastSaved.set(id, next);
+      rememberPut(id, body);
     }
-    return saveAfterReading(id, body, base);
+    // One transaction per save, made now: IndexedDB runs transactions on one store in the order they were made, so
+    // the last text typed wins. The put goes out at once, on top of the record this page stored last, beside a read
+    // of what is stored; only if that differs (another tab, a photo, an import, sync wrote since) is the record
+    // written again from what is stored, in the same transaction, so the order of saves never changes.
+    return db.transaction('rw', db.talks, db.versions, async () => {
+      const stored = db.talks.get(id);
+      const written = next ? db.talks.put(next) : null;
+      const current = await stored;
+      if (next && written && quick && sameRecord(current, quick)) {
+        await written;
+        return { rev: next.localRev, keptOther: false };
+      }
+      return storeOver(current, id, body, base);
+    });
   });
 }
 
-/** Each talk's record as this page last stored it, so the next keystroke need not wait for a read before its put. */
+/** Each talk's record as this page last stored it (or is storing), so a keystroke need not wait for a read before its put. */
 const lastSaved = new Map<string, Talk>();
 
 // The texts this page put for each talk lately, newest last: saves in flight and the last one stored. A stored text
@@ -76,45 +91,21 @@ function rememberPut(id: string, body: string): void {
   putHere.set(id, texts);
 }
 
-class ChangedElsewhere extends Error {}
-
-/**
- * The put goes out at once, on top of the record this page stored last, in the same transaction as a read of what
- * is stored; if that differs (another tab, a photo, an import wrote since), the transaction is aborted, the put
- * undone, and the caller reads and saves again. One round trip instead of two, with the same guarantee.
- */
-function saveOnTopOf(known: Talk, body: string): Promise<number> {
-  const next: Talk = { ...known, body, updated: nowIso(), localRev: known.localRev + 1 };
-  // Taken as stored at once: a keystroke typed before this commits builds on it (transactions on one store run in
-  // the order they were made). If this one is aborted, that one finds the store different too, and reads first.
-  lastSaved.set(known.id, next);
-  rememberPut(known.id, body);
-  return db.transaction('rw', db.talks, async () => {
-    const stored = db.talks.get(known.id);
-    const written = db.talks.put(next);
-    if (!sameRecord(await stored, known)) throw new ChangedElsewhere();
-    await written;
-    return next.localRev;
-  });
-}
-
-function saveAfterReading(id: string, body: string, base: string | undefined): Promise<BodySaved> {
-  return db.transaction('rw', db.talks, db.versions, async () => {
-    const talk = await db.talks.get(id);
-    if (!talk) {
-      lastSaved.delete(id);
-      throw new Error('This talk no longer exists, so the note cannot be saved.');
-    }
-    // A stored text that is neither the editor's base nor one this page put was written elsewhere.
-    const keptOther = base !== undefined && talk.body !== base && talk.body !== body && !putHere.get(id)?.includes(talk.body);
-    if (keptOther) await keepReplacedText(talk);
-    else await snapshotIfDue(talk);
-    const next: Talk = { ...talk, body, updated: nowIso(), localRev: talk.localRev + 1 };
-    rememberPut(id, body);
-    await db.talks.put(next);
-    lastSaved.set(id, next);
-    return { rev: next.localRev, keptOther };
-  });
+/** Within a transaction over talks and versions: stores the text over the talk as read, keeping a text changed elsewhere. */
+async function storeOver(talk: Talk | undefined, id: string, body: string, base: string | undefined): Promise<BodySaved> {
+  if (!talk) {
+    lastSaved.delete(id);
+    throw new Error('This talk no longer exists, so the note cannot be saved.');
+  }
+  // A stored text that is neither the editor's base nor one this page put was written elsewhere.
+  const keptOther = base !== undefined && talk.body !== base && talk.body !== body && !putHere.get(id)?.includes(talk.body);
+  if (keptOther) await keepReplacedText(talk);
+  else await snapshotIfDue(talk);
+  const next: Talk = { ...talk, body, updated: nowIso(), localRev: talk.localRev + 1 };
+  rememberPut(id, body);
+  await db.talks.put(next);
+  lastSaved.set(id, next);
+  return { rev: next.localRev, keptOther };
 }
 
 /** Whether a stored record is exactly the one this page stored (records are small; the note is compared as one string). */

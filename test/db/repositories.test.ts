@@ -222,6 +222,23 @@ describe('talks', () => {
     expect(await getTalk(id)).toMatchObject({ body: text, starred: true });
   });
 
+  it('keeps the last text when keys keep coming while a change made elsewhere is being taken in', async () => {
+    const { talkIds } = await conferenceWithTalks(['Talk']);
+    const id = talkIds[0]!;
+    await saveTalkBody(id, 'T');
+    await saveTalkBody(id, 'Th');
+    const text = 'The quick brown fox jumps over the lazy dog, and again.';
+    const saves: Array<Promise<unknown>> = [];
+    for (let n = 3; n <= text.length; n++) {
+      // One key per task, as typing arrives, without waiting for the saves.
+      await new Promise((r) => setTimeout(r, 0));
+      saves.push(saveTalkBody(id, text.slice(0, n)));
+      if (n === 6) saves.push(db.talks.update(id, { starred: true }));
+    }
+    await Promise.all(saves);
+    expect(await getTalk(id)).toMatchObject({ body: text, starred: true });
+  });
+
   it('does not bring back a talk deleted elsewhere after a save', async () => {
     const { talkIds } = await conferenceWithTalks(['Talk']);
     const id = talkIds[0]!;
