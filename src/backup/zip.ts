@@ -65,6 +65,11 @@ async function writeZip(entries: readonly ZipEntry[], mtime: Date, sink: (data: 
 export async function makeZip(entries: readonly ZipEntry[], mtime: Date, onProgress?: Progress): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   await writeZip(entries, mtime, (data) => parts.push(data), onProgress);
+  return joinBytes(parts);
+}
+
+/** The pieces one after another, in one array. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -46,17 +46,22 @@ export interface SyncDevice {
   noteWritten?: string;
 }
 
-export interface SyncRun {
+/** What a sync run did, as it tells the caller and as the run's record keeps it. */
+export interface SyncTally {
+  uploaded: number;
+  downloaded: number;
+  merged: number;
+  conflicts: number;
+  requests: number;
+  /** Remote files that could not be read: left alone, named here with the reason. */
+  quarantined: Array<{ path: string; reason: string }>;
+}
+
+export interface SyncRun extends SyncTally {
   id?: number;
   started: string;
   finished: string;
   ok: boolean;
   message?: string;
   reason?: string;
-  uploaded: number;
-  downloaded: number;
-  merged: number;
-  conflicts: number;
-  requests: number;
-  quarantined: Array<{ path: string; reason: string }>;
 }

@@ -5,7 +5,7 @@
  */
 import { db as appDb, type LecternDb } from '../db/database';
 import { LocalReplica } from '../db/sync-local';
-import type { SyncDevice, SyncTableName } from '../db/sync-types';
+import type { SyncDevice, SyncTableName, SyncTally } from '../db/sync-types';
 import { nowIso } from '../model/ids';
 import type { SyncConfig } from './config';
 import { describeDevice } from './device-name';
@@ -27,14 +27,7 @@ export interface SyncProgress {
   total: number;
 }
 
-export interface SyncResult {
-  uploaded: number;
-  downloaded: number;
-  merged: number;
-  conflicts: number;
-  requests: number;
-  /** Remote files that could not be read: left alone, named here with the reason. */
-  quarantined: Array<{ path: string; reason: string }>;
+export interface SyncResult extends SyncTally {
   /** Records left for the next run (the person was typing, or a write kept losing a race). */
   deferred: number;
   /** Server clock minus device clock (ms), from the server's Date header; for a warning only. */

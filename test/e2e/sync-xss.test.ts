@@ -5,11 +5,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { DESKTOP, waitForServiceWorker } from '../helpers/browser';
 import { startDavServer, type DavServer } from '../helpers/apache';
 import { useBrowserAndServer } from '../helpers/e2e-env';
-import { domHazards, watchContext, type Watch } from '../helpers/hostile-page';
+import { expectClean, watchContext } from '../helpers/hostile-page';
 import { configFor, Device, freshFolder } from '../helpers/sync-device';
 import '../helpers/sync-setup';
 
@@ -29,14 +28,6 @@ afterAll(async () => {
   await device?.close();
   await dav?.close();
 });
-
-async function expectClean(page: Page, watch: Watch, screen: string): Promise<void> {
-  expect(await domHazards(page), screen).toEqual([]);
-  const seen = await watch.recorded(page);
-  expect(seen.hits, screen).toEqual([]);
-  expect(seen.console.filter((c) => /xss|alert|hostile/i.test(c)), screen).toEqual([]);
-  expect(seen.live, screen).toEqual([]);
-}
 
 it(`runs none of ${payloads.length} payloads arriving in synced files`, async () => {
   expect(payloads.length).toBeGreaterThanOrEqual(100);

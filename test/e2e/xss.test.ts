@@ -4,14 +4,13 @@
 // or script URL.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { backupEntries, type BackupData } from '../../src/backup/format';
 import { makeZip } from '../../src/backup/zip';
 import type { Conference, Talk } from '../../src/model/types';
 import { useBrowserAndServer } from '../helpers/e2e-env';
 import { DESKTOP, waitForServiceWorker } from '../helpers/browser';
 import { conference, talk } from '../helpers/factories';
-import { domHazards, watchContext, type Watch } from '../helpers/hostile-page';
+import { expectClean, watchContext } from '../helpers/hostile-page';
 
 const env = useBrowserAndServer();
 
@@ -88,16 +87,6 @@ function hostileSchedule(): Buffer {
       },
     }),
   );
-}
-
-/** Fails with the screen's name and what was found when the page shows any hazard or recorded anything. */
-async function expectClean(page: Page, watch: Watch, screen: string): Promise<void> {
-  expect(await domHazards(page), screen).toEqual([]);
-  const seen = await watch.recorded(page);
-  expect(seen.hits, screen).toEqual([]);
-  expect(seen.console.filter((c) => /xss|alert|hostile/i.test(c)), screen).toEqual([]);
-  // Not even for a moment: a handler that entered the live document and was removed again would still have had its chance.
-  expect(seen.live, screen).toEqual([]);
 }
 
 it(`runs none of ${payloads.length} payloads placed in every field, on every screen that shows them`, async () => {

@@ -4,6 +4,7 @@
  * check of the rendered DOM for what could run or reach out later: handlers, script URLs, embedded frames.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface Watch {
   /** Every URL the context requested, in order. */
@@ -115,4 +116,14 @@ export function domHazards(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('*')) found.push(...attributeHazards(el));
     return found;
   });
+}
+
+/** Fails with the screen's name and what was found when the page shows any hazard or recorded anything. */
+export async function expectClean(page: Page, watch: Watch, screen: string): Promise<void> {
+  expect(await domHazards(page), screen).toEqual([]);
+  const seen = await watch.recorded(page);
+  expect(seen.hits, screen).toEqual([]);
+  expect(seen.console.filter((c) => /xss|alert|hostile/i.test(c)), screen).toEqual([]);
+  // Not even for a moment: a handler that entered the live document and was removed again would still have had its chance.
+  expect(seen.live, screen).toEqual([]);
 }

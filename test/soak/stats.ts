@@ -1,16 +1,6 @@
 /** Seeded randomness and summaries for the soak, so a failing round can be replayed with its seed. */
 
-/** mulberry32: a small 32-bit PRNG, the same sequence on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../bench/random';
 
 export interface Distribution {
   median: number;

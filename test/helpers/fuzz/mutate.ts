@@ -3,6 +3,7 @@
  * program's encoding) and the ways a hostile or broken exporter could shape one (huge fields, deep nesting,
  * repeated keys, zero bytes). Each returns new bytes and a short description of what it did, for the failure report.
  */
+import { joinBytes } from '../../../src/backup/zip';
 import type { Rng } from './prng';
 
 export type Syntax = 'json' | 'xml' | 'ical' | 'markdown' | 'binary';
@@ -24,15 +25,7 @@ export interface Limits {
 const enc = new TextEncoder();
 const latin = new TextDecoder('latin1');
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => joinBytes(parts);
 
 function insertAt(b: Uint8Array, at: number, piece: Uint8Array): Uint8Array {
   return concat(b.subarray(0, at), piece, b.subarray(at));

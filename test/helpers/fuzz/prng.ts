@@ -1,4 +1,6 @@
 /** A small seeded generator (mulberry32): the same seed gives the same cases on every machine. */
+import { mulberry32 } from '../../../bench/random';
+
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -8,14 +10,7 @@ export interface Rng {
 }
 
 export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number): number => Math.floor(next() * n);
   return { next, int, pick: (items) => items[int(items.length)]! };
 }
