@@ -244,6 +244,12 @@ function readObjectShape(v: unknown, shape: NonNullable<FieldSpec['shape']>): Ch
   return { ok: true, value: out };
 }
 
+/** An object of the shape, or null: what readList takes as an item reader. */
+function shaped(x: unknown, shape: NonNullable<FieldSpec['shape']>): unknown | null {
+  const r = readObjectShape(x, shape);
+  return r.ok ? r.value : null;
+}
+
 function readList(v: unknown, item: (x: unknown) => unknown | null, what: string): Checked {
   if (v === undefined || v === null) return { ok: true, value: [] };
   if (!Array.isArray(v)) return { ok: false, reason: 'is not a list' };
@@ -278,23 +284,9 @@ function readField(f: FieldSpec, v: unknown): Checked {
     case 'tags':
       return readList(v, (x) => str(x), 'tag');
     case 'speakers':
-      return readList(
-        v,
-        (x) => {
-          const r = readObjectShape(x, { name: 'string', affiliation: 'string' });
-          return r.ok ? r.value : null;
-        },
-        'speaker',
-      );
+      return readList(v, (x) => shaped(x, { name: 'string', affiliation: 'string' }), 'speaker');
     case 'links':
-      return readList(
-        v,
-        (x) => {
-          const r = readObjectShape(x, { label: 'string', url: 'string' });
-          return r.ok ? r.value : null;
-        },
-        'link',
-      );
+      return readList(v, (x) => shaped(x, { label: 'string', url: 'string' }), 'link');
     case 'attachments':
       return readList(
         v,

@@ -5,10 +5,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DESKTOP, waitForServiceWorker } from '../helpers/browser';
 import { startDavServer, type DavServer } from '../helpers/apache';
 import { useBrowserAndServer } from '../helpers/e2e-env';
-import { expectClean, watchContext } from '../helpers/hostile-page';
+import { expectClean, openWatchedApp } from '../helpers/hostile-page';
 import { configFor, Device, freshFolder } from '../helpers/sync-device';
 import '../helpers/sync-setup';
 
@@ -49,12 +48,8 @@ it(`runs none of ${payloads.length} payloads arriving in synced files`, async ()
   const pushed = await device.sync();
   expect(pushed.uploaded).toBeGreaterThanOrEqual(payloads.length + 1);
 
-  const context = await env.browser.newContext(DESKTOP);
-  const watch = await watchContext(context);
-  const page = await context.newPage();
   const origin = env.server.url;
-  await page.goto(origin);
-  await waitForServiceWorker(page);
+  const { context, watch, page } = await openWatchedApp(env.browser, origin);
 
   await page.goto(`${origin}/settings`);
   const section = page.getByRole('region', { name: 'Sync', exact: true });

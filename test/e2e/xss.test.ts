@@ -8,9 +8,8 @@ import { backupEntries, type BackupData } from '../../src/backup/format';
 import { makeZip } from '../../src/backup/zip';
 import type { Conference, Talk } from '../../src/model/types';
 import { useBrowserAndServer } from '../helpers/e2e-env';
-import { DESKTOP, waitForServiceWorker } from '../helpers/browser';
 import { conference, talk } from '../helpers/factories';
-import { expectClean, watchContext } from '../helpers/hostile-page';
+import { expectClean, openWatchedApp } from '../helpers/hostile-page';
 
 const env = useBrowserAndServer();
 
@@ -91,12 +90,8 @@ function hostileSchedule(): Buffer {
 
 it(`runs none of ${payloads.length} payloads placed in every field, on every screen that shows them`, async () => {
   expect(payloads.length).toBeGreaterThanOrEqual(100);
-  const context = await env.browser.newContext(DESKTOP);
-  const watch = await watchContext(context);
-  const page = await context.newPage();
   const origin = env.server.url;
-  await page.goto(origin);
-  await waitForServiceWorker(page);
+  const { context, watch, page } = await openWatchedApp(env.browser, origin);
 
   await page.goto(`${origin}/settings`);
   const backup = await hostileBackup();

@@ -3,7 +3,8 @@
  * sets, Content Security Policy violations, and every request the browser makes (service worker included). And a
  * check of the rendered DOM for what could run or reach out later: handlers, script URLs, embedded frames.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, waitForServiceWorker } from './browser';
 import { expect } from 'vitest';
 
 export interface Watch {
@@ -21,6 +22,16 @@ export interface Watch {
   /** Requests to any origin but the app's (and not blob: or data:). */
   foreign(origin: string): string[];
   watchPage(page: Page): void;
+}
+
+/** A new desktop context with the spies installed, and a page on the app once its service worker is in control. */
+export async function openWatchedApp(browser: Browser, origin: string): Promise<{ context: BrowserContext; watch: Watch; page: Page }> {
+  const context = await browser.newContext(DESKTOP);
+  const watch = await watchContext(context);
+  const page = await context.newPage();
+  await page.goto(origin);
+  await waitForServiceWorker(page);
+  return { context, watch, page };
 }
 
 /** Installs the spies before any of the app's code runs, in every page and frame of the context. */
