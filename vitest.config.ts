@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A real Apache on a shared two-core machine: see the e2e project.
+          retry: 1,
           setupFiles: ['test/helpers/fake-indexeddb.ts', 'test/helpers/sync-setup.ts'],
         },
       },
@@ -47,6 +49,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A real browser on a shared two-core machine is sometimes starved for seconds: a test that fails is run
+          // once more, and CI names every test that needed it (.ci/run), so a flaky one is seen and fixed, not hidden.
+          retry: 1,
         },
       },
     ],
