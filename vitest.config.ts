@@ -36,6 +36,8 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           testTimeout: 20_000,
+          // Waits for the screen are bounded in time: see the e2e project.
+          retry: 1,
           setupFiles: ['test/helpers/fake-indexeddb.ts', 'test/helpers/component-setup.ts'],
         },
       },
