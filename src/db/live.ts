@@ -1,25 +1,42 @@
 /** Preact binding for Dexie live queries: components re-render when the data they read changes. */
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export type LiveResult<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
-/**
- * Subscribes to a query over the database; re-runs it when any table it read changes, in this tab or another.
- * When `deps` change the result goes back to loading, unless `keepWhileRerun` is set: then what is shown stays
- * until the new result is ready (for inputs such as the clock, where the previous answer is still right enough).
- */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], keepWhileRerun = false): LiveResult<T> {
+/** How a live query behaves besides following the database. */
+export interface LiveOptions {
+  /**
+   * When `deps` change, what is shown stays until the new result is ready, instead of going back to loading
+   * (for inputs such as the clock, where the previous answer is still right enough).
+   */
+  keepWhileRerun?: boolean;
+  /**
+   * While true the query is not followed, and what it last returned stays; it is read afresh once this turns
+   * false. For a screen whose changes are the person's own typing: re-reading and re-rendering the record after
+   * every keystroke's save would only compete with the next keystroke.
+   */
+  paused?: boolean;
+}
+
+/** Subscribes to a query over the database; re-runs it when any table it read changes, in this tab or another. */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], options: LiveOptions = {}): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+  const { keepWhileRerun = false, paused = false } = options;
+  const shownFor = useRef<readonly unknown[] | null>(null);
   useEffect(() => {
-    if (!keepWhileRerun) setResult({ status: 'loading' });
+    if (paused) return;
+    // Back to loading only for other inputs: resuming after a pause keeps what is shown until the fresh read.
+    const sameInputs = shownFor.current !== null && shownFor.current.length === deps.length && shownFor.current.every((d, i) => Object.is(d, deps[i]));
+    if (!keepWhileRerun && !sameInputs) setResult({ status: 'loading' });
+    shownFor.current = deps;
     const sub = liveQuery(query).subscribe({
       next: (value) => setResult({ status: 'ready', value }),
       error: (error: unknown) => setResult({ status: 'error', error }),
     });
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, [...deps, paused]);
   return result;
 }
 

@@ -33,6 +33,8 @@ interface NoteEditorProps {
   starts?: string | null;
   /** Words from a search result (space-separated, already folded): the first match is selected and shown. */
   find?: string;
+  /** Told of each save of typed text (true), and when the note loses focus (false). */
+  onTyping?: (typing: boolean) => void;
 }
 
 /** Whether Tab should indent rather than move focus: in a list item, or with several lines selected. */
@@ -41,7 +43,7 @@ function tabIndents(s: TextState): boolean {
   return s.text.slice(s.start, s.end).includes('\n') || /^[ \t]*([-*+]|\d{1,9}[.)])[ \t]/.test(s.text.slice(from));
 }
 
-export function NoteEditor({ talkId, body, rev, label, initials = '', starts = null, find = '' }: NoteEditorProps): JSX.Element {
+export function NoteEditor({ talkId, body, rev, label, initials = '', starts = null, find = '', onTyping }: NoteEditorProps): JSX.Element {
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const started = useRef(0);
@@ -126,6 +128,7 @@ export function NoteEditor({ talkId, body, rev, label, initials = '', starts = n
     if (!el) return;
     const seq = ++started.current;
     const text = el.value;
+    onTyping?.(true);
     // The status line changes only at the edges: a keystroke while a save is under way re-renders nothing.
     setState((s) => (s.kind === 'saving' ? s : SAVING));
     // Only the newest save decides the status: it holds the whole text, so its success covers any earlier failure.
@@ -190,6 +193,7 @@ export function NoteEditor({ talkId, body, rev, label, initials = '', starts = n
         defaultValue={initialBody}
         onInput={onInput}
         onKeyDown={onKeyDown}
+        onBlur={() => onTyping?.(false)}
         placeholder="Type your notes here, in Markdown. Everything is saved as you type."
         spellcheck
         autoCapitalize="sentences"

@@ -18,7 +18,7 @@ export function BackupNudge({ now }: { now: number }): JSX.Element | null {
     // More notes never take a nudge back, so reading can stop as soon as the nudge is due.
     const noteTimes = await noteWriteTimes(lastBackup, (times) => backupNudge({ ...input, noteTimes: times }).show);
     return backupNudge({ ...input, noteTimes });
-  }, [now], true);
+  }, [now], { keepWhileRerun: true });
   if (failure)
     return (
       <p role="alert" class="error-box">

@@ -7,8 +7,9 @@ import { dayLabel, formatTalkTime } from '../../model/time';
 import type { Conference } from '../../model/types';
 import { routes } from '../../app/routes';
 
-export function TalkSidebar({ conference: c, currentId }: { conference: Conference; currentId: string }): JSX.Element {
-  const result = useLiveQuery(() => listTalks(c.id), [c.id]);
+export function TalkSidebar({ conference: c, currentId, paused = false }: { conference: Conference; currentId: string; paused?: boolean }): JSX.Element {
+  // Paused while the open note is typed into: its saves change nothing the list shows.
+  const result = useLiveQuery(() => listTalks(c.id), [c.id], { paused });
   const groups = result.status === 'ready' ? groupTalksByDay(result.value) : [];
   return (
     <nav class="talk-sidebar" aria-label={`Talks at ${c.name}`}>

@@ -10,6 +10,7 @@ import { formatDateSpan } from '../../model/time';
 import { routes } from '../../app/routes';
 import { useClock } from '../../app/use-clock';
 import { useTitle } from '../../app/use-title';
+import { useReveal } from '../../app/use-reveal';
 import { LiveView } from '../components/live-view';
 import { NowPanel, type NowData } from '../components/now-panel';
 import { BackupNudge } from '../components/backup-nudge';
@@ -46,7 +47,7 @@ function useTalkCounts(conferences: Conferences | null): Map<string, number> | n
     return () => cancelIdleCallback(handle);
   }, [conferences, idle]);
   const ids = conferences && idle ? conferences.map((c) => c.id).join(' ') : null;
-  const counts = useLiveQuery(async () => (ids === null ? null : countTalksByConference(ids ? ids.split(' ') : [])), [ids], true);
+  const counts = useLiveQuery(async () => (ids === null ? null : countTalksByConference(ids ? ids.split(' ') : [])), [ids], { keepWhileRerun: true });
   return counts.status === 'ready' ? counts.value : null;
 }
 
@@ -60,7 +61,7 @@ export function ConferenceList(): JSX.Element {
   useTitle(undefined);
   const now = useClock();
   // The clock only moves "now and next" on: the list stays on screen (and in place) while that is read again.
-  const result = useLiveQuery(() => loadHome(now), [now], true);
+  const result = useLiveQuery(() => loadHome(now), [now], { keepWhileRerun: true });
   const counts = useTalkCounts(result.status === 'ready' ? result.value.conferences : null);
   return (
     <section class="screen">
@@ -94,28 +95,36 @@ export function ConferenceList(): JSX.Element {
                   <p>Add the conference you are at, then a talk, and start typing: every keystroke is kept on this device, with or without a network.</p>
                 </div>
               ) : (
-                <ul class="card-list" aria-label="Conferences">
-                  {conferences.map((c) => {
-                    const n = counts ? (counts.get(c.id) ?? 0) : undefined;
-                    return (
-                      <li key={c.id}>
-                        <a class="card" href={routes.conference(c.id)}>
-                          <span class="card__title">{c.name}</span>
-                          <span class="card__meta">
-                            {formatDateSpan(c.startDate, c.endDate)}
-                            {c.place && ` · ${c.place}`}
-                          </span>
-                          <span class="card__meta">{talksText(n)}</span>
-                        </a>
-                      </li>
-                    );
-                  })}
-                </ul>
+                <ConferenceCards conferences={conferences} counts={counts} />
               )}
             </>
           );
         }}
       </LiveView>
     </section>
+  );
+}
+
+/** The conferences as cards, a screenful first: with hundreds of them, the first paint need not wait for all. */
+function ConferenceCards({ conferences, counts }: { conferences: Conferences; counts: Map<string, number> | null }): JSX.Element {
+  const shown = useReveal(conferences.length);
+  return (
+    <ul class="card-list" aria-label="Conferences">
+      {conferences.slice(0, shown).map((c) => {
+        const n = counts ? (counts.get(c.id) ?? 0) : undefined;
+        return (
+          <li key={c.id}>
+            <a class="card" href={routes.conference(c.id)}>
+              <span class="card__title">{c.name}</span>
+              <span class="card__meta">
+                {formatDateSpan(c.startDate, c.endDate)}
+                {c.place && ` · ${c.place}`}
+              </span>
+              <span class="card__meta">{talksText(n)}</span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

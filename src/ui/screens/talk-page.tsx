@@ -1,6 +1,7 @@
 /** One talk: its details and its note, to write or to read. */
 import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { getConferenceOrInbox } from '../../db/conferences';
 import { useLiveQuery } from '../../db/live';
 import { getSettings } from '../../db/settings';
@@ -24,12 +25,18 @@ import { abstractParagraphs } from '../../schedule/abstract';
 export function TalkPage(): JSX.Element {
   const { params, query } = useRoute();
   const id = params.id!;
-  const result = useLiveQuery(async () => {
-    const talk = await getTalk(id);
-    const conference = talk && (await getConferenceOrInbox(talk.conferenceId));
-    if (!talk || !conference || talk.deletedAt !== null) return null;
-    return { talk, conference, initials: (await getSettings()).initials };
-  }, [id]);
+  const [typing, onTyping] = useTypingPause(id);
+  const result = useLiveQuery(
+    async () => {
+      const talk = await getTalk(id);
+      const conference = talk && (await getConferenceOrInbox(talk.conferenceId));
+      if (!talk || !conference || talk.deletedAt !== null) return null;
+      return { talk, conference, initials: (await getSettings()).initials };
+    },
+    [id],
+    // While the note is being typed into, the changes are its own saves: the editor already shows them.
+    { paused: typing },
+  );
   useTitle(result.status === 'ready' ? result.value?.talk.title : undefined);
   // Two panes from about 900 px: the conference's talks beside the note.
   const wide = useMediaQuery('(min-width: 900px)');
@@ -38,8 +45,8 @@ export function TalkPage(): JSX.Element {
       {(data) =>
         data ? (
           <div class={wide ? 'two-pane' : undefined}>
-            {wide && <TalkSidebar conference={data.conference} currentId={data.talk.id} />}
-            <TalkView {...data} reading={query.view === 'read'} find={query.q} />
+            {wide && <TalkSidebar conference={data.conference} currentId={data.talk.id} paused={typing} />}
+            <TalkView {...data} reading={query.view === 'read'} find={query.q} onTyping={onTyping} />
           </div>
         ) : (
           <NotFound what="talk" />
@@ -49,7 +56,16 @@ export function TalkPage(): JSX.Element {
   );
 }
 
-function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: Talk; conference: Conference; reading: boolean; initials: string; find?: string | undefined }): JSX.Element {
+interface TalkViewProps {
+  talk: Talk;
+  conference: Conference;
+  reading: boolean;
+  initials: string;
+  find?: string | undefined;
+  onTyping: (typing: boolean) => void;
+}
+
+function TalkView({ talk: t, conference: c, reading, initials, find, onTyping }: TalkViewProps): JSX.Element {
   const when = [dayLabel(t.day, c.startDate, c.endDate), formatTalkTime(t.starts, t.ends, c.timeZone)]
     .filter(Boolean)
     .join(', ');
@@ -163,12 +179,37 @@ function TalkView({ talk: t, conference: c, reading, initials, find }: { talk: T
         </>
       ) : (
         <>
-          <NoteEditor key={t.id} talkId={t.id} body={t.body} rev={t.localRev} label={`Note on ${t.title}`} initials={initials} starts={t.starts} find={find} />
+          <NoteEditor key={t.id} talkId={t.id} body={t.body} rev={t.localRev} label={`Note on ${t.title}`} initials={initials} starts={t.starts} find={find} onTyping={onTyping} />
           <PhotoStrip talk={t} />
         </>
       )}
     </article>
   );
+}
+
+/** How long after the last keystroke the page reads the talk again (and sooner when the note loses focus). */
+export const TYPING_QUIET_MS = 500;
+
+/**
+ * Whether the note of talk `id` is being typed into now, and the callback the editor reports typing with: true on
+ * each save, false when it loses focus. Typing stops counting TYPING_QUIET_MS after the last save, so a star
+ * tapped or a photo added a moment later shows at once.
+ */
+function useTypingPause(id: string): [boolean, (typing: boolean) => void] {
+  const [typingIn, setTypingIn] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onTyping = useCallback(
+    (typing: boolean) => {
+      clearTimeout(timer.current);
+      if (!typing) return setTypingIn(null);
+      setTypingIn(id);
+      timer.current = setTimeout(() => setTypingIn(null), TYPING_QUIET_MS);
+    },
+    [id],
+  );
+  // Keyed by talk, so moving to another talk never shows the previous one while a pause runs out.
+  return [typingIn === id, onTyping];
 }
 
 /** The abstract a schedule import brought, in the Read view: plain text in paragraphs, http(s) addresses as links. */
