@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 export type LiveResult<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
 /** How a live query behaves besides following the database. */
-export interface LiveOptions {
+export interface LiveOptions<T = unknown> {
   /**
    * When `deps` change, what is shown stays until the new result is ready, instead of going back to loading
    * (for inputs such as the clock, where the previous answer is still right enough).
@@ -17,13 +17,15 @@ export interface LiveOptions {
    * every keystroke's save would only compete with the next keystroke.
    */
   paused?: boolean;
+  /** A result already read for these inputs (say, while the app was starting): shown at once, then followed. */
+  initial?: T;
 }
 
 /** Subscribes to a query over the database; re-runs it when any table it read changes, in this tab or another. */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], options: LiveOptions = {}): LiveResult<T> {
-  const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], options: LiveOptions<T> = {}): LiveResult<T> {
+  const [result, setResult] = useState<LiveResult<T>>(() => (options.initial !== undefined ? { status: 'ready', value: options.initial } : { status: 'loading' }));
   const { keepWhileRerun = false, paused = false } = options;
-  const shownFor = useRef<readonly unknown[] | null>(null);
+  const shownFor = useRef<readonly unknown[] | null>(options.initial !== undefined ? deps : null);
   useEffect(() => {
     if (paused) return;
     // Back to loading only for other inputs: resuming after a pause keeps what is shown until the fresh read.
