@@ -36,6 +36,8 @@ export function updateTalk(id: string, fields: TalkFields & Partial<TalkPlacemen
 export interface BodySaved {
   /** The talk's new localRev. */
   rev: number;
+  /** The text stored: this call's, or a later call's that was stored in the same save (see saveTalkBody). */
+  body: string;
   /**
    * The stored text was neither the one the editor started from nor one this page stored: another tab (or a
    * photo, an import) changed it meanwhile. That text was kept in the note's history before being replaced.
@@ -44,35 +46,73 @@ export interface BodySaved {
 }
 
 /**
- * Stores the note's whole text. Called on every input: each call is its own transaction,
- * and IndexedDB commits transactions on one store in the order they were made, so the last text typed wins.
+ * Stores the note's whole text. Called on every input. One save of a note is under way at a time: text typed
+ * meanwhile waits, and only the newest of it is stored, as soon as that save is done (the calls that waited all
+ * settle with that save's result). On a slow phone, a transaction per keystroke would queue behind the next
+ * keystrokes' own work and fall further behind with each key; this way a keystroke is stored after at most the
+ * save before it. Every call counts as a pending write until its text, or a newer one, is stored.
  * With `base` (the text the editor last knew to be stored), a text changed elsewhere meanwhile is never
  * overwritten silently: it goes to the note's history first and the result says so.
  */
 export function saveTalkBody(id: string, body: string, base?: string): Promise<BodySaved> {
   return trackWrite(() => {
-    const known = lastSaved.get(id);
-    const quick = known && !snapshotMayBeDue(known) ? known : undefined;
-    const next: Talk | undefined = quick && { ...quick, body, updated: nowIso(), localRev: quick.localRev + 1 };
-    // Taken as stored at once: a keystroke typed before this commits builds on it.
-    if (next) {
-      lastSaved.set(id, next);
-      rememberPut(id, body);
-    }
-    // One transaction per save, made now: IndexedDB runs transactions on one store in the order they were made, so
-    // the last text typed wins. The put goes out at once, on top of the record this page stored last, beside a read
-    // of what is stored; only if that differs (another tab, a photo, an import, sync wrote since) is the record
-    // written again from what is stored, in the same transaction, so the order of saves never changes.
-    return db.transaction('rw', db.talks, db.versions, async () => {
-      const stored = db.talks.get(id);
-      const written = next ? db.talks.put(next) : null;
-      const current = await stored;
-      if (next && written && quick && sameRecord(current, quick)) {
-        await written;
-        return { rev: next.localRev, keptOther: false };
-      }
-      return storeOver(current, id, body, base);
+    if (!saving.has(id)) return startSave(id, body, base);
+    return new Promise<BodySaved>((resolve, reject) => {
+      const next = waiting.get(id);
+      if (next) Object.assign(next, { body, base }).settle.push({ resolve, reject });
+      else waiting.set(id, { body, base, settle: [{ resolve, reject }] });
     });
+  });
+}
+
+interface Waiting {
+  body: string;
+  base: string | undefined;
+  settle: Array<{ resolve: (saved: BodySaved) => void; reject: (err: unknown) => void }>;
+}
+
+/** Notes with a save under way, and for each, the newest text typed since (stored when that save is done). */
+const saving = new Set<string>();
+const waiting = new Map<string, Waiting>();
+
+function startSave(id: string, body: string, base: string | undefined): Promise<BodySaved> {
+  saving.add(id);
+  const save = storeBody(id, body, base);
+  const done = (): void => {
+    saving.delete(id);
+    const next = waiting.get(id);
+    if (!next) return;
+    waiting.delete(id);
+    startSave(id, next.body, next.base).then(
+      (saved) => next.settle.forEach((s) => s.resolve(saved)),
+      (err: unknown) => next.settle.forEach((s) => s.reject(err)),
+    );
+  };
+  save.then(done, done);
+  return save;
+}
+
+function storeBody(id: string, body: string, base: string | undefined): Promise<BodySaved> {
+  const known = lastSaved.get(id);
+  const quick = known && !snapshotMayBeDue(known) ? known : undefined;
+  const next: Talk | undefined = quick && { ...quick, body, updated: nowIso(), localRev: quick.localRev + 1 };
+  // Taken as stored at once: a save made before this commits builds on it.
+  if (next) {
+    lastSaved.set(id, next);
+    rememberPut(id, body);
+  }
+  // The put goes out at once, on top of the record this page stored last, beside a read of what is stored; only if
+  // that differs (another tab, a photo, an import, sync wrote since) is the record written again from what is
+  // stored, in the same transaction, so the order of saves never changes.
+  return db.transaction('rw', db.talks, db.versions, async () => {
+    const stored = db.talks.get(id);
+    const written = next ? db.talks.put(next) : null;
+    const current = await stored;
+    if (next && written && quick && sameRecord(current, quick)) {
+      await written;
+      return { rev: next.localRev, body, keptOther: false };
+    }
+    return storeOver(current, id, body, base);
   });
 }
 
@@ -105,7 +145,7 @@ async function storeOver(talk: Talk | undefined, id: string, body: string, base:
   rememberPut(id, body);
   await db.talks.put(next);
   lastSaved.set(id, next);
-  return { rev: next.localRev, keptOther };
+  return { rev: next.localRev, body, keptOther };
 }
 
 /** Whether a stored record is exactly the one this page stored (records are small; the note is compared as one string). */

@@ -133,9 +133,10 @@ export function NoteEditor({ talkId, body, rev, label, initials = '', starts = n
     setState((s) => (s.kind === 'saving' ? s : SAVING));
     // Only the newest save decides the status: it holds the whole text, so its success covers any earlier failure.
     saveTalkBody(talkId, text, lastSaved.current.text).then(
-      ({ rev: savedRev, keptOther: replaced }) => {
+      ({ rev: savedRev, body: stored, keptOther: replaced }) => {
         settled.current = Math.max(settled.current, seq);
-        if (savedRev > lastSaved.current.rev) lastSaved.current = { text, rev: savedRev };
+        // Saves made while another was under way are stored together, as the newest text: `stored` may be newer than `text`.
+        if (savedRev > lastSaved.current.rev) lastSaved.current = { text: stored, rev: savedRev };
         typedHere.current = true;
         if (replaced) setNotice('kept-other');
         if (seq === started.current) setState(SAVED);

@@ -184,8 +184,33 @@ describe('talks', () => {
     const text = 'The quick brown fox jumps over the lazy dog, twice over.';
     const saves: Array<Promise<unknown>> = [];
     for (let n = 1; n <= text.length; n++) saves.push(saveTalkBody(id, text.slice(0, n)));
-    await Promise.all(saves);
-    expect(await getTalk(id)).toMatchObject({ body: text, localRev: 1 + text.length });
+    const results = await Promise.all(saves);
+    // The first goes out at once; every later one waits for it, and the newest of them is stored in one more save.
+    expect(await getTalk(id)).toMatchObject({ body: text, localRev: 3 });
+    expect(results[0]).toEqual({ rev: 2, body: 'T', keptOther: false });
+    expect(new Set(results.slice(1))).toEqual(new Set([{ rev: 3, body: text, keptOther: false }]));
+  });
+
+  it('stores a save made during another as soon as that one is done, and counts it pending until then', async () => {
+    const { talkIds } = await conferenceWithTalks(['Talk']);
+    const id = talkIds[0]!;
+    const put = vi.spyOn(db.talks, 'put');
+    const puts = (): string[] => put.mock.calls.map(([talk]) => (talk as Talk).body);
+    const first = saveTalkBody(id, 'a');
+    const second = saveTalkBody(id, 'ab');
+    const third = saveTalkBody(id, 'abc');
+    let settled = false;
+    void whenWritesSettled().then(() => (settled = true));
+    expect(await first).toMatchObject({ body: 'a' });
+    expect(settled).toBe(false);
+    expect(await second).toMatchObject({ body: 'abc' });
+    expect(await third).toMatchObject({ body: 'abc' });
+    await whenWritesSettled();
+    expect(puts()).toEqual(['a', 'abc']);
+    // A save after they are done goes out at once again.
+    await saveTalkBody(id, 'abcd');
+    expect(puts()).toEqual(['a', 'abc', 'abcd']);
+    expect((await getTalk(id))?.body).toBe('abcd');
   });
 
   it('keeps a change made elsewhere between two saves, even one that left localRev and updated as they were', async () => {
@@ -198,9 +223,9 @@ describe('talks', () => {
     const other = new LecternDb();
     try {
       await other.talks.update(id, { title: 'Renamed elsewhere', localRev: 4 });
-      expect(await saveTalkBody(id, 'first, then more')).toEqual({ rev: 5, keptOther: false });
+      expect(await saveTalkBody(id, 'first, then more')).toEqual({ rev: 5, body: 'first, then more', keptOther: false });
       await other.talks.update(id, { room: 'K.1.105' });
-      expect(await saveTalkBody(id, 'first, then more and more')).toEqual({ rev: 6, keptOther: false });
+      expect(await saveTalkBody(id, 'first, then more and more')).toEqual({ rev: 6, body: 'first, then more and more', keptOther: false });
     } finally {
       other.close();
     }
@@ -419,7 +444,7 @@ describe('saving a note another tab changed meanwhile', () => {
     // Another tab, whose saves this page never made, replaces the text.
     await db.talks.update(id, { body: 'start, then the other tab', localRev: 99 });
     const saved = await saveTalkBody(id, 'start, then this tab', 'start');
-    expect(saved).toEqual({ rev: 100, keptOther: true });
+    expect(saved).toEqual({ rev: 100, body: 'start, then this tab', keptOther: true });
     expect(await getTalk(id)).toMatchObject({ body: 'start, then this tab' });
     const kept = await listVersions(id);
     expect(kept.map((v) => [v.reason, (v.record as Talk).body])).toContainEqual(['conflict', 'start, then the other tab']);
