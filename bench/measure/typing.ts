@@ -105,13 +105,16 @@ async function harvest(page: Page): Promise<{ keys: KeyRec[]; tx: TxRec[]; slow:
   });
 }
 
-/** Each keydown's latency to the completion of the first app transaction on 'talks' created after it (and before the next keydown). */
+/**
+ * Each keydown's latency to the completion of the first app transaction on 'talks' created after it. The app has one
+ * save of a note under way at a time and stores the newest text when it is done, so that transaction may be created
+ * after later keydowns too; it holds this keystroke's text either way, as it reads the note when it starts.
+ */
 export function matchKeysToSaves(keys: KeyRec[], tx: TxRec[]): { latencies: number[]; toCreate: number[]; txOpen: number[]; unmatched: number } {
   const saves = tx.filter((t) => t.tag === 'app' && !t.aborted).sort((a, b) => a.created - b.created);
   const out = { latencies: [] as number[], toCreate: [] as number[], txOpen: [] as number[], unmatched: 0 };
-  keys.forEach((k, i) => {
-    const next = keys[i + 1]?.t ?? Number.POSITIVE_INFINITY;
-    const save = saves.find((s) => s.created >= k.t && s.created < next);
+  keys.forEach((k) => {
+    const save = saves.find((s) => s.created >= k.t);
     if (save && save.complete !== null) {
       out.latencies.push(save.complete - k.t);
       out.toCreate.push(save.created - k.t);
