@@ -1,4 +1,10 @@
-/** How much the bench does: the full run, or --quick, a smoke run that checks the bench still works (about a minute). */
+/**
+ * How much the bench does: the full run, or --quick, a smoke run that checks the bench still works (about a minute);
+ * `--only <section>` measures one section on the same data (the full run takes a quarter of an hour or more).
+ */
+
+export const SECTIONS = ['cold-start', 'typing', 'export', 'search', 'import', 'sync'] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
   mode: 'full' | 'quick';
@@ -16,6 +22,8 @@ export interface BenchConfig {
   keyBlock: number;
   keyIntervalMs: number;
   openReps: number;
+  /** The one section to measure, or null for all of them. */
+  only: Section | null;
 }
 
 export const FULL: BenchConfig = {
@@ -31,6 +39,7 @@ export const FULL: BenchConfig = {
   keyBlock: 50,
   keyIntervalMs: 80,
   openReps: 30,
+  only: null,
 };
 
 export const QUICK: BenchConfig = {
@@ -46,10 +55,20 @@ export const QUICK: BenchConfig = {
   keyBlock: 20,
   keyIntervalMs: 50,
   openReps: 4,
+  only: null,
 };
 
 export function configFromArgs(argv: readonly string[]): BenchConfig {
-  const unknown = argv.filter((a) => a !== '--quick');
-  if (unknown.length) throw new Error(`Unknown argument(s): ${unknown.join(' ')} (the only option is --quick)`);
-  return argv.includes('--quick') ? QUICK : FULL;
+  const args = [...argv];
+  let only: Section | null = null;
+  const at = args.indexOf('--only');
+  if (at >= 0) {
+    const name = args[at + 1];
+    if (!SECTIONS.includes(name as Section)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
+    only = name as Section;
+    args.splice(at, 2);
+  }
+  const unknown = args.filter((a) => a !== '--quick');
+  if (unknown.length) throw new Error(`Unknown argument(s): ${unknown.join(' ')} (the options are --quick and --only <section>)`);
+  return { ...(args.includes('--quick') ? QUICK : FULL), only };
 }

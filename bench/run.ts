@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick]: Lectern's performance figures, measured in headless Chromium against the production
+ * npm run bench [-- --quick] [-- --only <section>]: Lectern's performance figures, measured in headless Chromium against the production
  * build served as a static host would, each time figure over repeated runs and beside a baseline from the same run.
  * Exits 0 whether targets are met or not (it is a benchmark); non-zero only when the bench itself fails.
  */
@@ -12,7 +12,7 @@ import { launchBrowser } from '../test/helpers/browser';
 import { ROOT, buildApp } from '../test/helpers/build';
 import { startStaticServer, type StaticServer } from '../test/helpers/static-server';
 import { BASELINE_PATH, writeBaseline } from './baseline';
-import { configFromArgs } from './config';
+import { configFromArgs, type Section } from './config';
 import { makeDataSet } from './data';
 import { timeFigure, type Figure } from './figures';
 import { fixturesPresent, FIXTURES } from './fixtures';
@@ -57,8 +57,9 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadAtStart = loadavg();
   const cfg = configFromArgs(process.argv.slice(2));
+  const measures = (section: Section): boolean => cfg.only === null || cfg.only === section;
   if (!fixturesPresent()) throw new Error(`The fixtures are missing: expected ${FIXTURES} (shared/ beside the repository)`);
-  log(`${cfg.mode} run: ${cfg.conferences} conferences, ${cfg.talks} talks`);
+  log(`${cfg.mode} run${cfg.only ? ` of ${cfg.only} only` : ''}: ${cfg.conferences} conferences, ${cfg.talks} talks`);
   const data = makeDataSet({ conferences: cfg.conferences, talks: cfg.talks, noteChars: cfg.noteChars, keys: cfg.keys });
 
   log(`building into ${OUT_DIR}/`);
@@ -84,113 +85,125 @@ async function main(): Promise<void> {
     const baseInstalled = await install(baseCtx, `${url}${BASELINE_PATH}index.html`);
     await baseInstalled.page.close();
 
-    log(`cold start: ${cfg.coldReps} × (app, baseline) at ${cfg.coldRate}× CPU, offline`);
-    const cold = await measureColdStart({ context: appCtx, url: `${url}/` }, { context: baseCtx, url: `${url}${BASELINE_PATH}index.html` }, {
-      rate: cfg.coldRate,
-      reps: cfg.coldReps,
-      pauseMs: cfg.coldPauseMs,
-    });
     const stored = `${cfg.conferences} conferences / ${cfg.talks.toLocaleString('en')} talks stored`;
-    figures.push(
-      timeFigure({
-        id: 'cold-start',
-        label: `Offline cold start → conference list interactive (${cfg.coldRate}× CPU)`,
-        samples: cold.app.map((s) => s.paint),
-        baseline: { label: 'bare static page with its own service worker', samples: cold.baseline.map((s) => s.paint) },
-        target: { text: '≤ 2× baseline (median)', stat: 'median', limit: 2, ratio: true },
-        notes: [
-          `phone 390×844, offline, service workers stopped before each sample, ${stored}; navigation start → first card painted; ${cfg.coldReps} samples per side after one warm-up each`,
-        ],
-        extra: {
-          appDomReadyMs: cold.app.map((s) => s.dom),
-          baselineDomReadyMs: cold.baseline.map((s) => s.dom),
-          appFcpMs: cold.app.map((s) => s.fcp),
-          baselineFcpMs: cold.baseline.map((s) => s.fcp),
-        },
-      }),
-      timeFigure({
-        id: 'heap-after-gc',
-        label: `JS heap, conference list shown, after GC`,
-        unit: 'bytes',
-        samples: cold.app.map((s) => s.heapAfterGc),
-        baseline: { label: 'bare static page', samples: cold.baseline.map((s) => s.heapAfterGc) },
-        notes: [`Runtime.getHeapUsage after HeapProfiler.collectGarbage, once per cold start; ${stored} (the list counts every talk)`],
-      }),
-      timeFigure({
-        id: 'heap-before-gc',
-        label: `JS heap, conference list shown, before GC`,
-        unit: 'bytes',
-        samples: cold.app.map((s) => s.heapBeforeGc),
-        baseline: { label: 'bare static page', samples: cold.baseline.map((s) => s.heapBeforeGc) },
-        notes: ['Runtime.getHeapUsage at the moment the list was painted: includes garbage left by reading the talks'],
-      }),
-    );
-
-    for (const rate of cfg.uiRates) {
-      log(`open a talk: ${cfg.openReps} taps at ${rate}× CPU`);
-      const open = await measureOpenTalk({ context: appCtx, url, conferenceId: data.tapConferenceId }, { rate, reps: cfg.openReps });
+    if (measures('cold-start')) {
+      log(`cold start: ${cfg.coldReps} × (app, baseline) at ${cfg.coldRate}× CPU, offline`);
+      const cold = await measureColdStart({ context: appCtx, url: `${url}/` }, { context: baseCtx, url: `${url}${BASELINE_PATH}index.html` }, {
+        rate: cfg.coldRate,
+        reps: cfg.coldReps,
+        pauseMs: cfg.coldPauseMs,
+      });
       figures.push(
         timeFigure({
-          id: `open-talk-${rate}x`,
-          label: `Open a talk from the list, tap → note painted (${rate}× CPU)`,
-          samples: open.samples,
-          notes: [`offline, a conference of ${open.talks} talks, ${stored}; the first tap also loads the talk screen's chunk; ${open.samples.length} taps`],
-        }),
-      );
-
-      log(`typing: ${cfg.keys} keystrokes at ${rate}× CPU, one every ${cfg.keyIntervalMs} ms, blocks of ${cfg.keyBlock} alternating with raw puts`);
-      const typing = await measureTyping(
-        { context: appCtx, url, talkId: data.typingTalkId },
-        { context: baseCtx, url: `${url}${BASELINE_PATH}editor.html` },
-        { rate, text: data.typingText, block: cfg.keyBlock, intervalMs: cfg.keyIntervalMs },
-      );
-      if (typing.stored.length < cfg.keys * 0.9) throw new Error(`Only ${typing.stored.length} of ${cfg.keys} keystrokes started a save`);
-      if (!typing.storedMatches) throw new Error('After typing, the stored note differs from the text on screen');
-      const part = (xs: number[]): string => `median ${summarize(xs).median.toFixed(1)} ms, p95 ${summarize(xs).p95.toFixed(1)} ms`;
-      const checks = `keydown → transaction created: ${part(typing.toCreate)}; created → complete: ${part(typing.txOpen)}; ${typing.unmatched} keystrokes without a save; app save durability: ${typing.durabilities.join(', ')}; stored note equals the screen after the session`;
-      figures.push(
-        timeFigure({
-          id: `keystroke-stored-${rate}x`,
-          label: `Keystroke → note stored (${rate}× CPU)`,
-          samples: typing.stored,
-          baseline: { label: "raw IndexedDB put of the same record, 'talks' store, durability strict", samples: typing.rawPut },
-          target: { text: '≤ 2× raw put (p95)', stat: 'p95', limit: 2, ratio: true },
-          extra: { keydownToCreatedMs: typing.toCreate, createdToCompleteMs: typing.txOpen },
+          id: 'cold-start',
+          label: `Offline cold start → conference list interactive (${cfg.coldRate}× CPU)`,
+          samples: cold.app.map((s) => s.paint),
+          baseline: { label: 'bare static page with its own service worker', samples: cold.baseline.map((s) => s.paint) },
+          target: { text: '≤ 2× baseline (median)', stat: 'median', limit: 2, ratio: true },
           notes: [
-            `${typing.noteChars.before.toLocaleString('en')}-character note, ${stored}; keydown → 'complete' of the next readwrite transaction on 'talks'; ${typing.stored.length} keystrokes and ${typing.rawPut.length} puts; ${checks}`,
+            `phone 390×844, offline, service workers stopped before each sample, ${stored}; navigation start → first card painted; ${cfg.coldReps} samples per side after one warm-up each`,
           ],
+          extra: {
+            appDomReadyMs: cold.app.map((s) => s.dom),
+            baselineDomReadyMs: cold.baseline.map((s) => s.dom),
+            appFcpMs: cold.app.map((s) => s.fcp),
+            baselineFcpMs: cold.baseline.map((s) => s.fcp),
+          },
         }),
         timeFigure({
-          id: `keystroke-stored-minimal-${rate}x`,
-          label: `Reference: minimal editor, keystroke → stored (${rate}× CPU)`,
-          samples: typing.bareStored,
-          notes: ['a bare textarea with the same note that, on every input, puts the whole record (raw IndexedDB, durability strict); typed the same way'],
+          id: 'heap-after-gc',
+          label: `JS heap, conference list shown, after GC`,
+          unit: 'bytes',
+          samples: cold.app.map((s) => s.heapAfterGc),
+          baseline: { label: 'bare static page', samples: cold.baseline.map((s) => s.heapAfterGc) },
+          notes: [`Runtime.getHeapUsage after HeapProfiler.collectGarbage, once per cold start; ${stored} (the list counts every talk)`],
         }),
         timeFigure({
-          id: `input-latency-${rate}x`,
-          label: `Input latency, keydown → next frame (${rate}× CPU)`,
-          samples: typing.paint,
-          baseline: { label: 'bare textarea, typed the same way', samples: typing.barePaint },
-          target: { text: '≤ 16 ms (p95)', stat: 'p95', limit: 16 },
-          notes: [`same keystrokes; rAF, then a posted message; Event Timing, keydown to the next presented frame: ${eventTimingText(typing.eventTiming)} (bare textarea: ${eventTimingText(typing.bareEventTiming)})`],
-          extra: { eventTimingKeydownMs: typing.eventTiming, bareEventTimingKeydownMs: typing.bareEventTiming, slowEvents: typing.slowEvents, bareSlowEvents: typing.bareSlowEvents },
+          id: 'heap-before-gc',
+          label: `JS heap, conference list shown, before GC`,
+          unit: 'bytes',
+          samples: cold.app.map((s) => s.heapBeforeGc),
+          baseline: { label: 'bare static page', samples: cold.baseline.map((s) => s.heapBeforeGc) },
+          notes: ['Runtime.getHeapUsage at the moment the list was painted: includes garbage left by reading the talks'],
         }),
       );
     }
 
-    log('export: a day as Markdown, a conference as a zip');
-    figures.push(...(await measureExport(browser, url, cfg.mode === 'quick' ? EXPORT_QUICK : EXPORT_FULL)));
+    if (measures('typing')) {
+      for (const rate of cfg.uiRates) {
+        log(`open a talk: ${cfg.openReps} taps at ${rate}× CPU`);
+        const open = await measureOpenTalk({ context: appCtx, url, conferenceId: data.tapConferenceId }, { rate, reps: cfg.openReps });
+        figures.push(
+          timeFigure({
+            id: `open-talk-${rate}x`,
+            label: `Open a talk from the list, tap → note painted (${rate}× CPU)`,
+            samples: open.samples,
+            notes: [`offline, a conference of ${open.talks} talks, ${stored}; the first tap also loads the talk screen's chunk; ${open.samples.length} taps`],
+          }),
+        );
 
-    const searchOptions = cfg.mode === 'quick' ? SEARCH_QUICK : SEARCH_FULL;
-    log(`search: ${searchOptions.builds} first builds and starts from the saved index, then up to ${searchOptions.queries} queries`);
-    figures.push(...searchFigures(await measureSearch(appCtx, url, searchOptions), searchOptions, stored));
+        log(`typing: ${cfg.keys} keystrokes at ${rate}× CPU, one every ${cfg.keyIntervalMs} ms, blocks of ${cfg.keyBlock} alternating with raw puts`);
+        const typing = await measureTyping(
+          { context: appCtx, url, talkId: data.typingTalkId },
+          { context: baseCtx, url: `${url}${BASELINE_PATH}editor.html` },
+          { rate, text: data.typingText, block: cfg.keyBlock, intervalMs: cfg.keyIntervalMs },
+        );
+        if (typing.stored.length < cfg.keys * 0.9) throw new Error(`Only ${typing.stored.length} of ${cfg.keys} keystrokes started a save`);
+        if (!typing.storedMatches) throw new Error('After typing, the stored note differs from the text on screen');
+        const part = (xs: number[]): string => `median ${summarize(xs).median.toFixed(1)} ms, p95 ${summarize(xs).p95.toFixed(1)} ms`;
+        const checks = `keydown → transaction created: ${part(typing.toCreate)}; created → complete: ${part(typing.txOpen)}; ${typing.unmatched} keystrokes without a save; app save durability: ${typing.durabilities.join(', ')}; stored note equals the screen after the session`;
+        figures.push(
+          timeFigure({
+            id: `keystroke-stored-${rate}x`,
+            label: `Keystroke → note stored (${rate}× CPU)`,
+            samples: typing.stored,
+            baseline: { label: "raw IndexedDB put of the same record, 'talks' store, durability strict", samples: typing.rawPut },
+            target: { text: '≤ 2× raw put (p95)', stat: 'p95', limit: 2, ratio: true },
+            extra: { keydownToCreatedMs: typing.toCreate, createdToCompleteMs: typing.txOpen },
+            notes: [
+              `${typing.noteChars.before.toLocaleString('en')}-character note, ${stored}; keydown → 'complete' of the next readwrite transaction on 'talks'; ${typing.stored.length} keystrokes and ${typing.rawPut.length} puts; ${checks}`,
+            ],
+          }),
+          timeFigure({
+            id: `keystroke-stored-minimal-${rate}x`,
+            label: `Reference: minimal editor, keystroke → stored (${rate}× CPU)`,
+            samples: typing.bareStored,
+            notes: ['a bare textarea with the same note that, on every input, puts the whole record (raw IndexedDB, durability strict); typed the same way'],
+          }),
+          timeFigure({
+            id: `input-latency-${rate}x`,
+            label: `Input latency, keydown → next frame (${rate}× CPU)`,
+            samples: typing.paint,
+            baseline: { label: 'bare textarea, typed the same way', samples: typing.barePaint },
+            target: { text: '≤ 16 ms (p95)', stat: 'p95', limit: 16 },
+            notes: [`same keystrokes; rAF, then a posted message; Event Timing, keydown to the next presented frame: ${eventTimingText(typing.eventTiming)} (bare textarea: ${eventTimingText(typing.bareEventTiming)})`],
+            extra: { eventTimingKeydownMs: typing.eventTiming, bareEventTimingKeydownMs: typing.bareEventTiming, slowEvents: typing.slowEvents, bareSlowEvents: typing.bareSlowEvents },
+          }),
+        );
+      }
+    }
 
-    const importOptions = cfg.mode === 'quick' ? IMPORT_QUICK : IMPORT_FULL;
-    log(`schedule import: FOSDEM 2021 XML, ${importOptions.reps} times`);
-    figures.push(...(await measureImport(browser, url, importOptions)));
+    if (measures('export')) {
+      log('export: a day as Markdown, a conference as a zip');
+      figures.push(...(await measureExport(browser, url, cfg.mode === 'quick' ? EXPORT_QUICK : EXPORT_FULL)));
+    }
 
-    log('sync: against Apache + mod_dav on loopback');
-    figures.push(...(await measureSync(cfg.mode === 'quick' ? SYNC_QUICK : SYNC_FULL, log)));
+    if (measures('search')) {
+      const searchOptions = cfg.mode === 'quick' ? SEARCH_QUICK : SEARCH_FULL;
+      log(`search: ${searchOptions.builds} first builds and starts from the saved index, then up to ${searchOptions.queries} queries`);
+      figures.push(...searchFigures(await measureSearch(appCtx, url, searchOptions), searchOptions, stored));
+    }
+
+    if (measures('import')) {
+      const importOptions = cfg.mode === 'quick' ? IMPORT_QUICK : IMPORT_FULL;
+      log(`schedule import: FOSDEM 2021 XML, ${importOptions.reps} times`);
+      figures.push(...(await measureImport(browser, url, importOptions)));
+    }
+
+    if (measures('sync')) {
+      log('sync: against Apache + mod_dav on loopback');
+      figures.push(...(await measureSync(cfg.mode === 'quick' ? SYNC_QUICK : SYNC_FULL, log)));
+    }
 
     const run = {
       date: started.toISOString(),
@@ -203,7 +216,7 @@ async function main(): Promise<void> {
     };
     const file = writeResults(join(ROOT, 'bench', 'results'), run, figures, started);
     const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
-    console.log(`\nLectern bench, ${cfg.mode} run, ${started.toISOString()}, Chromium ${version}, ${cpus().length} cores, load average ${load(loadAtStart)} → ${load(loadavg())}\n`);
+    console.log(`\nLectern bench, ${cfg.mode} run${cfg.only ? ` (${cfg.only} only)` : ''}, ${started.toISOString()}, Chromium ${version}, ${cpus().length} cores, load average ${load(loadAtStart)} → ${load(loadavg())}\n`);
     console.log(table(figures));
     const busy = Math.max(loadAtStart[0]!, loadavg()[0]!) > cpus().length;
     if (busy) console.log(`\nNote: the machine was busy (1-minute load average above ${cpus().length}, its core count): other processes competed for the CPU and disk, so the figures are noisier than on an idle machine.`);
