@@ -36,8 +36,6 @@ interface Host {
 // About 130 KB of text per page with the bench's notes: one read and one copy to the worker, a few ms each.
 const PAGE = 250;
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** User Timing names: the index's time for one query, and from asking to the answer on the page. */
 export const QUERY_MEASURE = 'lectern-search-query';
 export const REPLY_MEASURE = 'lectern-search-reply';
@@ -182,17 +180,17 @@ export class SearchService {
     // The point is taken before reading, so a change made during the build is applied after it.
     this.point = await searchPoint();
     const total = await countSearchTalks();
-    let after = '';
     let done = 0;
+    // The next page is asked for before this one is sent to the index, so the database reads while the page works.
+    // Each page arrives in a task of its own: input is handled in between.
+    let next = readSearchTalks('', PAGE);
     for (;;) {
-      const page = await readSearchTalks(after, PAGE);
+      const page = await next;
       if (!page.length) break;
-      after = page[page.length - 1]!.id;
+      next = page.length < PAGE ? Promise.resolve([]) : readSearchTalks(page[page.length - 1]!.id, PAGE);
       this.apply(page);
       done += page.length;
       this.setStatus({ state: 'building', done, total: Math.max(total, done) });
-      // Let the page handle input between pages.
-      await nextTask();
     }
   }
 
