@@ -33,8 +33,9 @@ interface Host {
   onReply(listener: (reply: IndexReply) => void): void;
 }
 
-// About 130 KB of text per page with the bench's notes: one read and one copy to the worker, a few ms each.
-const PAGE = 250;
+// About 50 KB of text per page with the bench's notes: reading it, and copying it to the worker, stays a small task
+// on a phone or a busy machine (pages of 250 made 50-90 ms tasks on this machine under load).
+const PAGE = 100;
 
 /** User Timing names: the index's time for one query, and from asking to the answer on the page. */
 export const QUERY_MEASURE = 'lectern-search-query';
