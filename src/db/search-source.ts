@@ -49,20 +49,32 @@ export async function readTalksById(ids: readonly string[]): Promise<Talk[]> {
 /**
  * The `updated` stamp of every live talk, read from the indexes alone (no record is loaded), so the index can
  * find what it missed: talks deleted for good (purge), or records written with old stamps (a restored backup).
+ *
+ * One raw key cursor rather than Dexie's `keys()`, which steps the same cursor through its own promise machinery:
+ * for 10,000 talks that took 0.4–1.3 s of a start from the saved index on this machine, in tasks up to 150 ms; the
+ * raw cursor takes about 0.2 s in small tasks.
  */
 export async function readLiveTalkStamps(): Promise<Map<string, string>> {
-  return db.transaction('r', db.talks, async () => {
-    const [stamps, ids, trashed] = await Promise.all([
-      db.talks.orderBy('updated').keys(),
-      db.talks.orderBy('updated').primaryKeys(),
-      db.talks.where('deletedAt').above('').primaryKeys(),
-    ]);
-    const gone = new Set(trashed);
+  if (!db.isOpen()) await db.open();
+  const idb = db.backendDB();
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction('talks', 'readonly');
+    const store = tx.objectStore('talks');
     const out = new Map<string, string>();
-    ids.forEach((id, i) => {
-      if (!gone.has(id)) out.set(id, String(stamps[i]));
-    });
-    return out;
+    // Trashed talks carry a deletedAt; live ones have none (null is not indexed).
+    const trashed = store.index('deletedAt').getAllKeys(IDBKeyRange.lowerBound('', true));
+    const cursor = store.index('updated').openKeyCursor();
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) return;
+      out.set(String(c.primaryKey), String(c.key));
+      c.continue();
+    };
+    tx.oncomplete = () => {
+      for (const id of trashed.result) out.delete(String(id));
+      resolve(out);
+    };
+    tx.onabort = () => reject(tx.error ?? new Error('reading the talks’ stamps was aborted'));
   });
 }
 

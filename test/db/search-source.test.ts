@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConference, trashConference, updateConference, restoreConference } from '../../src/db/conferences';
 import { db } from '../../src/db/database';
-import { watchSearchChanges, type SearchChanges } from '../../src/db/search-source';
+import { readLiveTalkStamps, watchSearchChanges, type SearchChanges } from '../../src/db/search-source';
 import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/talks';
 import { INDEX_FORMAT } from '../../src/search/search-index';
 import { closeSearch, openSearch, type SearchService } from '../../src/search/search-service';
@@ -164,5 +164,20 @@ describe('the saved index', () => {
     const service = await ready();
     expect(await titles(service, 'still')).toEqual(['Still found']);
     expect(await db.settings.get('searchIndex')).toBeUndefined();
+  });
+});
+
+describe('readLiveTalkStamps', () => {
+  it('gives every live talk its stored `updated`, and leaves trashed and deleted talks out', async () => {
+    const conf = await createConference(conferenceDraft());
+    const kept = await createTalk(conf, talkFields({ title: 'Kept' }));
+    const edited = await createTalk(conf, talkFields({ title: 'Edited' }));
+    const trashed = await createTalk(conf, talkFields({ title: 'Trashed' }));
+    const deleted = await createTalk(conf, talkFields({ title: 'Deleted' }));
+    await saveTalkBody(edited, 'a later note');
+    await trashTalk(trashed);
+    await db.talks.delete(deleted);
+    const stored = new Map((await db.talks.bulkGet([kept, edited])).map((t) => [t!.id, t!.updated]));
+    expect(await readLiveTalkStamps()).toEqual(stored);
   });
 });
