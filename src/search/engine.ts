@@ -5,12 +5,16 @@
  * counting, saving) is queued and applied in order, in slices of about SLICE_MS, so a search typed while a large
  * build is under way waits for one slice, not for the whole build.
  */
+import type { Talk } from '../model/types';
+import { toSearchDoc, type SearchDoc } from './documents';
 import type { IndexReply, IndexRequest, SavedIndex } from './protocol';
 import { SearchIndex } from './search-index';
 
 const SLICE_MS = 12;
 /** Documents added between two looks at the clock. */
 const STEP = 25;
+/** Talks per database read: off the page, a read's size costs no one a frame. */
+const READ_PAGE = 500;
 
 type Queued = Exclude<IndexRequest, { type: 'search' }>;
 
@@ -19,6 +23,8 @@ export interface EngineOptions {
   wrap?: (json: string) => SavedIndex;
   /** Lets other messages in between two slices. */
   yieldNow?: () => Promise<void>;
+  /** Talks (live and trashed) in id order after `afterId`, at most `limit`: how a 'read' reaches the database. */
+  readTalks?: (afterId: string, limit: number) => Promise<Talk[]>;
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -38,6 +44,23 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
   const failed = (r: IndexRequest, err: unknown): void =>
     reply({ type: 'failed', seq: seqOf(r), detail: err instanceof Error ? err.message : String(err) });
 
+  /** Every live talk as a document, reading the next page while this one is converted. */
+  async function readAll(names: Map<string, string>): Promise<SearchDoc[]> {
+    const read = options.readTalks;
+    if (!read) throw new Error('this index has no database to read');
+    const docs: SearchDoc[] = [];
+    let done = 0;
+    let next = read('', READ_PAGE);
+    for (;;) {
+      const page = await next;
+      if (!page.length) return docs;
+      next = page.length < READ_PAGE ? Promise.resolve([]) : read(page[page.length - 1]!.id, READ_PAGE);
+      for (const t of page) if (t.deletedAt === null) docs.push(toSearchDoc(t, names.get(t.conferenceId) ?? ''));
+      done += page.length;
+      reply({ type: 'progress', done });
+    }
+  }
+
   async function text(saved: SavedIndex): Promise<string> {
     return typeof saved === 'string' ? saved : saved.text();
   }
@@ -45,6 +68,13 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
   /** Applies queued requests until the slice's time is up; true when the head request is not finished. */
   async function step(r: Queued, until: number): Promise<boolean> {
     switch (r.type) {
+      case 'read': {
+        // Searches are answered while the database reads; the documents are indexed in slices afterwards.
+        const docs = await readAll(new Map(r.names));
+        queue.splice(1, 0, { type: 'upsert', docs });
+        reply({ type: 'read', seq: r.seq, docs: docs.length });
+        return false;
+      }
       case 'upsert':
         while (offset < r.docs.length) {
           index.upsert(r.docs.slice(offset, offset + STEP));

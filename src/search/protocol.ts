@@ -7,6 +7,8 @@ export type SavedIndex = Blob | string;
 
 export type IndexRequest =
   | { type: 'upsert'; docs: SearchDoc[] }
+  /** Reads every live talk from the database into the index; `names`: each conference's name, by id. */
+  | { type: 'read'; seq: number; names: Array<[string, string]> }
   | { type: 'remove'; ids: string[] }
   | { type: 'search'; seq: number; query: string; filters: SearchFilters; limit: number }
   | { type: 'stamps'; seq: number }
@@ -17,6 +19,10 @@ export type IndexRequest =
 
 export type IndexReply =
   | { type: 'results'; seq: number; response: SearchResponse; ms: number }
+  /** Talks read so far by a 'read' (live or trashed), as it goes. */
+  | { type: 'progress'; done: number }
+  /** Every talk is read and queued for the index: `docs` live ones. */
+  | { type: 'read'; seq: number; docs: number }
   /** `busyMs`: time the index spent loading, adding and removing since it started (the build's own cost). */
   | { type: 'stamps'; seq: number; stamps: Map<string, string>; busyMs: number }
   | { type: 'loaded'; seq: number; docs: number; ms: number }

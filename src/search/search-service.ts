@@ -1,7 +1,7 @@
 /**
  * The search index kept in step with the database: loaded from the copy saved at an earlier visit and brought up
- * to date from the changes made since, or, the first time, built from every talk in small pages so the page stays
- * responsive; then updated from each change the database reports, and saved again now and then. The index itself
+ * to date from the changes made since, or, the first time, built from every talk, which the worker reads itself so
+ * the page's thread stays free; then updated from each change the database reports, and saved again now and then. The index itself
  * runs in a module worker (or on the page where there is none); this module is loaded only when search is first
  * opened.
  */
@@ -33,8 +33,8 @@ interface Host {
   onReply(listener: (reply: IndexReply) => void): void;
 }
 
-// About 50 KB of text per page with the bench's notes: reading it, and copying it to the worker, stays a small task
-// on a phone or a busy machine (pages of 250 made 50-90 ms tasks on this machine under load).
+// Talks re-read on the page at a time when the index is checked: about 50 KB of text with the bench's notes, so
+// reading it and copying it to the worker stays a small task on a phone or a busy machine.
 const PAGE = 100;
 
 /** User Timing names: the index's time for one query, and from asking to the answer on the page. */
@@ -70,7 +70,7 @@ function workerHost(): Host | null {
 async function pageHost(): Promise<Host> {
   const { createEngine } = await import('./engine');
   let listener: (reply: IndexReply) => void = () => undefined;
-  const handle = createEngine((reply) => listener(reply));
+  const handle = createEngine((reply) => listener(reply), { readTalks: readSearchTalks });
   return {
     post: (r) => setTimeout(() => handle(r), 0),
     onReply: (l) => (listener = l),
@@ -95,6 +95,7 @@ export class SearchService {
 
   constructor(private readonly host: Host) {
     host.onReply((reply) => {
+      if (reply.type === 'progress') return this.progress(reply.done);
       if (reply.type === 'failed' && reply.seq === null) this.fail(`Search stopped working: ${reply.detail}`);
       const resolve = reply.seq === null ? undefined : this.waiting.get(reply.seq);
       if (resolve && reply.seq !== null) {
@@ -176,23 +177,18 @@ export class SearchService {
     return true;
   }
 
-  /** Reads every talk, page by page, into the index. */
+  /** Has the index read every talk from the database (in its worker, off the page's thread). */
   private async readAll(): Promise<void> {
     // The point is taken before reading, so a change made during the build is applied after it.
     this.point = await searchPoint();
-    const total = await countSearchTalks();
-    let done = 0;
-    // The next page is asked for before this one is sent to the index, so the database reads while the page works.
-    // Each page arrives in a task of its own: input is handled in between.
-    let next = readSearchTalks('', PAGE);
-    for (;;) {
-      const page = await next;
-      if (!page.length) break;
-      next = page.length < PAGE ? Promise.resolve([]) : readSearchTalks(page[page.length - 1]!.id, PAGE);
-      this.apply(page);
-      done += page.length;
-      this.setStatus({ state: 'building', done, total: Math.max(total, done) });
-    }
+    this.setStatus({ state: 'building', done: 0, total: await countSearchTalks() });
+    const reply = await this.request({ type: 'read', seq: ++this.seq, names: [...this.names] });
+    if (reply.type !== 'read') throw new Error(reply.type === 'failed' ? reply.detail : 'unexpected reply from the search index');
+    this.unsaved += reply.docs;
+  }
+
+  private progress(done: number): void {
+    if (this.status.state === 'building' && this.status.total) this.setStatus({ state: 'building', done, total: Math.max(this.status.total, done) });
   }
 
   /**

@@ -1,4 +1,5 @@
 /** Module worker holding the search index, so building it and answering queries never block typing. */
+import { readSearchTalks } from '../db/search-source';
 import { createEngine } from './engine';
 import type { IndexReply, IndexRequest } from './protocol';
 
@@ -19,8 +20,9 @@ const handle = createEngine(
     if (reply.type === 'loaded') performance.measure('lectern-search-load', { duration: reply.ms, end: performance.now() });
     self.postMessage(reply);
   },
-  // The saved index goes to the page as a Blob: stored in IndexedDB as it is, its text is never copied there.
-  { wrap: (json) => new Blob([json], { type: 'application/json' }), yieldNow },
+  // The saved index goes to the page as a Blob: stored in IndexedDB as it is, its text is never copied there. The
+  // talks are read here, with the worker's own connection, so a first build leaves the page's thread free.
+  { wrap: (json) => new Blob([json], { type: 'application/json' }), yieldNow, readTalks: readSearchTalks },
 );
 
 self.onmessage = (e: MessageEvent<IndexRequest>): void => handle(e.data);

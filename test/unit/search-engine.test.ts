@@ -1,0 +1,60 @@
+// The engine that answers index requests: reading every talk from the database itself, as the worker does.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/search/engine';
+import type { IndexReply, IndexRequest } from '../../src/search/protocol';
+import type { Talk } from '../../src/model/types';
+import { talk } from '../helpers/factories';
+
+function engineOver(talks: Talk[]): { send: (r: IndexRequest) => void; next: (type: IndexReply['type']) => Promise<IndexReply>; replies: IndexReply[]; reads: string[] } {
+  const replies: IndexReply[] = [];
+  const reads: string[] = [];
+  const sorted = [...talks].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const send = createEngine((r) => replies.push(r), {
+    yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    readTalks: async (after, limit) => {
+      reads.push(after);
+      return sorted.filter((t) => t.id > after).slice(0, limit);
+    },
+  });
+  const next = async (type: IndexReply['type']): Promise<IndexReply> => {
+    for (let i = 0; i < 500; i++) {
+      const found = replies.find((r) => r.type === type);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    throw new Error(`no '${type}' reply`);
+  };
+  return { send, next, replies, reads };
+}
+
+describe('read', () => {
+  it('reads every talk page by page, leaves trashed ones out, names their conference, and reports its progress', async () => {
+    const talks = Array.from({ length: 1_200 }, (_, i) =>
+      talk({ id: `t${String(i).padStart(4, '0')}`, conferenceId: 'fosdem', title: i === 700 ? 'Kleppmann on sync' : `Talk ${i}`, deletedAt: i === 5 ? '2026-01-01T00:00:00.000Z' : null }),
+    );
+    const e = engineOver(talks);
+    e.send({ type: 'read', seq: 1, names: [['fosdem', 'FOSDEM 2026']] });
+    expect(await e.next('read')).toEqual({ type: 'read', seq: 1, docs: 1_199 });
+    // Pages of 500: the second and third start after the last id of the one before.
+    expect(e.reads).toEqual(['', 't0499', 't0999']);
+    expect(e.replies.filter((r) => r.type === 'progress').map((r) => (r as { done: number }).done)).toEqual([500, 1_000, 1_200]);
+    e.send({ type: 'stamps', seq: 2 });
+    const stamps = await e.next('stamps');
+    expect(stamps.type === 'stamps' && stamps.stamps.size).toBe(1_199);
+    e.send({ type: 'search', seq: 3, query: 'kleppmann fosdem', filters: {}, limit: 5 });
+    const results = await e.next('results');
+    expect(results.type === 'results' && results.response.hits.map((h) => h.id)).toEqual(['t0700']);
+    e.send({ type: 'search', seq: 4, query: 'talk', filters: {}, limit: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const all = e.replies.filter((r) => r.type === 'results').at(-1)!;
+    expect(all.type === 'results' && all.response.total).toBe(1_198);
+  });
+
+  it('fails the request when the engine has no database to read', async () => {
+    const replies: IndexReply[] = [];
+    const send = createEngine((r) => replies.push(r));
+    send({ type: 'read', seq: 7, names: [] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(replies).toEqual([{ type: 'failed', seq: 7, detail: expect.stringMatching(/database/) }]);
+  });
+});
