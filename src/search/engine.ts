@@ -44,18 +44,31 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
   const failed = (r: IndexRequest, err: unknown): void =>
     reply({ type: 'failed', seq: seqOf(r), detail: err instanceof Error ? err.message : String(err) });
 
-  /** Every live talk as a document, reading the next page while this one is converted. */
-  async function readAll(names: Map<string, string>): Promise<SearchDoc[]> {
+  /**
+   * Reads every talk into the index; the number of live ones. Each page is indexed while the database fetches the
+   * next, in slices of SLICE_MS with other messages (searches) let in between.
+   */
+  async function readAll(names: Map<string, string>): Promise<number> {
     const read = options.readTalks;
     if (!read) throw new Error('this index has no database to read');
-    const docs: SearchDoc[] = [];
+    let live = 0;
     let done = 0;
+    let until = performance.now() + SLICE_MS;
     let next = read('', READ_PAGE);
     for (;;) {
       const page = await next;
-      if (!page.length) return docs;
+      if (!page.length) return live;
       next = page.length < READ_PAGE ? Promise.resolve([]) : read(page[page.length - 1]!.id, READ_PAGE);
+      const docs: SearchDoc[] = [];
       for (const t of page) if (t.deletedAt === null) docs.push(toSearchDoc(t, names.get(t.conferenceId) ?? ''));
+      for (let i = 0; i < docs.length; i += STEP) {
+        if (performance.now() >= until) {
+          await yieldNow();
+          until = performance.now() + SLICE_MS;
+        }
+        index.upsert(docs.slice(i, i + STEP));
+      }
+      live += docs.length;
       done += page.length;
       reply({ type: 'progress', done });
     }
@@ -68,13 +81,9 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
   /** Applies queued requests until the slice's time is up; true when the head request is not finished. */
   async function step(r: Queued, until: number): Promise<boolean> {
     switch (r.type) {
-      case 'read': {
-        // Searches are answered while the database reads; the documents are indexed in slices afterwards.
-        const docs = await readAll(new Map(r.names));
-        queue.splice(1, 0, { type: 'upsert', docs });
-        reply({ type: 'read', seq: r.seq, docs: docs.length });
+      case 'read':
+        reply({ type: 'read', seq: r.seq, docs: await readAll(new Map(r.names)) });
         return false;
-      }
       case 'upsert':
         while (offset < r.docs.length) {
           index.upsert(r.docs.slice(offset, offset + STEP));

@@ -21,7 +21,7 @@ export type IndexReply =
   | { type: 'results'; seq: number; response: SearchResponse; ms: number }
   /** Talks read so far by a 'read' (live or trashed), as it goes. */
   | { type: 'progress'; done: number }
-  /** Every talk is read and queued for the index: `docs` live ones. */
+  /** Every talk is read into the index: `docs` live ones. */
   | { type: 'read'; seq: number; docs: number }
   /** `busyMs`: time the index spent loading, adding and removing since it started (the build's own cost). */
   | { type: 'stamps'; seq: number; stamps: Map<string, string>; busyMs: number }

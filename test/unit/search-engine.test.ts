@@ -50,6 +50,29 @@ describe('read', () => {
     expect(all.type === 'results' && all.response.total).toBe(1_198);
   });
 
+  it('answers searches while it reads, from what it has indexed so far', async () => {
+    const replies: IndexReply[] = [];
+    let release: () => void = () => undefined;
+    const secondPage = new Promise<void>((resolve) => (release = resolve));
+    const first = Array.from({ length: 500 }, (_, i) => talk({ id: `a${String(i).padStart(3, '0')}`, title: i === 3 ? 'Early bird' : 'Other' }));
+    const send = createEngine((r) => replies.push(r), {
+      readTalks: async (after) => {
+        if (after === '') return first;
+        await secondPage;
+        return after === 'a499' ? [talk({ id: 'b000', title: 'Late bird' })] : [];
+      },
+    });
+    send({ type: 'read', seq: 1, names: [] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    send({ type: 'search', seq: 2, query: 'bird', filters: {}, limit: 5 });
+    const early = replies.find((r) => r.type === 'results');
+    expect(early?.type === 'results' && early.response.hits.map((h) => h.id)).toEqual(['a003']);
+    expect(replies.some((r) => r.type === 'read')).toBe(false);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(replies.find((r) => r.type === 'read')).toEqual({ type: 'read', seq: 1, docs: 501 });
+  });
+
   it('fails the request when the engine has no database to read', async () => {
     const replies: IndexReply[] = [];
     const send = createEngine((r) => replies.push(r));
