@@ -1,4 +1,4 @@
-/** Where the first of some search words occurs in a note, for the editor to select it, without the index. */
+/** Where the first of some search words occurs in a note, for the editor to select it; no MiniSearch needed. */
 import { findTermIn, foldWithMap } from './fold';
 
 /** The [start, end) in `text` of the earliest word-start occurrence of any of the folded terms, or null. */

@@ -165,20 +165,6 @@ describe('words before the last', () => {
   });
 });
 
-describe('a short prefix over many talks', () => {
-  it('counts every talk with a word it begins, and puts title matches first', () => {
-    const talks = Array.from({ length: 400 }, (_, i) =>
-      talk({ id: `n${i}`, title: `Session ${i}`, body: i % 2 ? `We discussed ${['code', 'community', 'compilers', 'cost'][i % 4]} today.` : 'Nothing to see.' }),
-    );
-    const index = indexOf(...talks, talk({ id: 'title', title: 'Community governance' }), talk({ id: 'speaker', speakers: [{ name: 'Ada Cole', affiliation: '' }] }));
-    const found = index.search('co', {}, 10);
-    expect(found.total).toBe(202);
-    expect(found.hits).toHaveLength(10);
-    expect(found.hits.slice(0, 2).map((h) => h.id).sort()).toEqual(['speaker', 'title']);
-    expect(marked(found.hits.find((h) => h.id === 'title')!.title)).toEqual(['Community']);
-  });
-});
-
 describe('results', () => {
   it('highlights the matched words in the title and a snippet of the note, as text pieces', () => {
     const body = `${'Intro words. '.repeat(30)}Then <b>Müller</b> showed the merge algorithm.${' More words.'.repeat(30)}`;
