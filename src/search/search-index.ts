@@ -4,8 +4,10 @@
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { TEXT_FIELDS, type SearchDoc, type TextField } from './documents';
-import { fold } from './fold';
+import { indexTerms, MIN_QUERY, queryTerms } from './terms';
 import { highlightAll, snippet, type Segment } from './snippet';
+
+export { MIN_QUERY } from './terms';
 
 /** What narrows a search besides its words; every field is optional. */
 export interface SearchFilters {
@@ -43,16 +45,11 @@ export interface SearchResponse {
 const BOOST: Partial<Record<TextField, number>> = { title: 5, speakers: 4, tags: 2, conference: 1.5, room: 1.5 };
 const SNIPPET_ORDER: readonly TextField[] = ['body', 'abstract', 'speakers', 'tags', 'room', 'conference'];
 
-const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
-
-/** Queries shorter than this find nothing: a one-letter prefix matches most of the vocabulary and says little. */
-export const MIN_QUERY = 2;
-
 /**
  * What a saved index was made with: raise it whenever the documents, the tokeniser or the options below change,
  * so an index saved by an older version is rebuilt instead of loaded.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 4;
 
 /** A word counts as a whole once another follows it; only the word being typed (the last) is a prefix from 2 letters. */
 const isPrefix = (term: string, i: number, terms: string[]): boolean => term.length >= (i === terms.length - 1 ? MIN_QUERY : 3);
@@ -62,8 +59,8 @@ const OPTIONS: Options<SearchDoc> = {
   storeFields: [],
   // Words are runs of letters, digits and accents: Markdown's `code`, <tags> and a|b split like spaces do. A field
   // is folded once as a whole (one lower-casing of a plain-ASCII note) rather than word by word.
-  tokenize: (text) => fold(text).split(WORD_SPLIT),
-  processTerm: (term) => term || null,
+  tokenize: indexTerms,
+  processTerm: (term) => term,
   searchOptions: {
     boost: BOOST,
     combineWith: 'AND',
@@ -71,11 +68,8 @@ const OPTIONS: Options<SearchDoc> = {
     prefix: isPrefix,
     // One typo is tolerated in longer words only: in short ones it matches too many other words.
     fuzzy: (term) => (term.length >= 5 ? 1 : false),
-    tokenize: (text) => text.split(WORD_SPLIT),
-    processTerm: (term) => {
-      const f = fold(term);
-      return f.length >= MIN_QUERY || /\d/.test(f) ? f : null;
-    },
+    tokenize: queryTerms,
+    processTerm: (term) => term,
   },
 };
 
