@@ -77,6 +77,10 @@ function partsIn(zone: string, instant: number): Record<string, number> {
 
 /** The zone's offset from UTC in minutes at an instant (e.g. +60 for Brussels in winter). */
 export function zoneOffsetMinutes(zone: string, instant: number): number {
+  return remembered(offsets, `${zone} ${instant}`, () => computeOffset(zone, instant));
+}
+
+function computeOffset(zone: string, instant: number): number {
   const p = partsIn(zone, instant);
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
@@ -94,6 +98,27 @@ function formatOffset(minutes: number): string {
  * a time the clocks show twice is its first occurrence.
  */
 export function zonedToIso(day: string, time: string, zone: string): string {
+  // A schedule's talks share a few dozen slots: each conversion costs several formatToParts calls.
+  return remembered(zonedIsos, `${zone} ${day}T${time}`, () => computeZonedToIso(day, time, zone));
+}
+
+/** Results of exact conversions (pure functions of their inputs), kept for the next talk in the same slot; emptied when large. */
+const zonedIsos = new Map<string, string>();
+const zonedWalls = new Map<string, string>();
+const offsets = new Map<string, number>();
+const REMEMBERED = 4_096;
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= REMEMBERED) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function computeZonedToIso(day: string, time: string, zone: string): string {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
@@ -111,9 +136,12 @@ export function zonedToIso(day: string, time: string, zone: string): string {
 
 /** The venue-local date and time (YYYY-MM-DD, HH:MM) of an ISO instant. */
 export function isoToZoned(iso: string, zone: string): { day: string; time: string } {
-  const p = partsIn(zone, Date.parse(iso));
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return { day: `${p.year}-${pad(p.month!)}-${pad(p.day!)}`, time: `${pad(p.hour!)}:${pad(p.minute!)}` };
+  const wall = remembered(zonedWalls, `${zone} ${iso}`, () => {
+    const p = partsIn(zone, Date.parse(iso));
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${p.year}-${pad(p.month!)}-${pad(p.day!)} ${pad(p.hour!)}:${pad(p.minute!)}`;
+  });
+  return { day: wall.slice(0, 10), time: wall.slice(11) };
 }
 
 /** The dates from start to end inclusive, YYYY-MM-DD. */
