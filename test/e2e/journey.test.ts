@@ -153,6 +153,27 @@ it('fits a 320 px wide screen with touch targets of at least 44 px', async () =>
         .filter((x) => x.h < 44),
     );
     expect(small, `small targets on ${path}`).toEqual([]);
+    // Nothing drawn over another target, and no label spilling out of its own (it would be cut off or covered).
+    const crowded = await page.evaluate(() => {
+      const targets = [...document.querySelectorAll<HTMLElement>('main a, main button, main select, nav a')].filter((el) => el.offsetParent !== null);
+      // The page scrolls under the fixed bottom bar: only targets in the same layer can cover each other.
+      const fixed = (el: HTMLElement | null): boolean => !!el && (getComputedStyle(el).position === 'fixed' || fixed(el.parentElement));
+      const name = (el: HTMLElement): string => (el.textContent ?? '').trim().slice(0, 30) || el.outerHTML.slice(0, 60);
+      const out: string[] = [];
+      for (const el of targets) if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} spills out (${el.scrollWidth} > ${el.clientWidth} px)`);
+      targets.forEach((a, i) => {
+        const r = a.getBoundingClientRect();
+        for (const b of targets.slice(i + 1)) {
+          if (a.contains(b) || b.contains(a) || fixed(a) !== fixed(b)) continue;
+          const q = b.getBoundingClientRect();
+          const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+          const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+          if (w > 1 && h > 1) out.push(`${name(a)} overlaps ${name(b)}`);
+        }
+      });
+      return out;
+    });
+    expect(crowded, `crowded targets on ${path}`).toEqual([]);
   }
   await context.close();
 });
