@@ -35,16 +35,15 @@ async function loadHome(now: number): Promise<Home> {
   return { now: { rooms: [], recent }, conferences, inbox };
 }
 
-let preloaded: { at: number; home: Home } | undefined;
+let preloaded: Home | undefined;
 
 /**
  * Reads the home screen's data while the app is still starting, so its first render shows the list rather than
  * "Loading…" (a live query starts only after a first paint). Never rejects: on failure the screen reads as usual.
  */
 export async function preloadHome(): Promise<void> {
-  const at = Date.now();
   try {
-    preloaded = { at, home: await loadHome(at) };
+    preloaded = await loadHome(Date.now());
   } catch {
     preloaded = undefined;
   }
@@ -52,7 +51,7 @@ export async function preloadHome(): Promise<void> {
 
 /** The preloaded data, once: later visits to the home screen read afresh. */
 function takePreloaded(): Home | undefined {
-  const home = preloaded?.home;
+  const home = preloaded;
   preloaded = undefined;
   return home;
 }
