@@ -2,8 +2,8 @@
  * The search index saved between visits, so a later start loads it instead of reading every talk again.
  *
  * It lives in the `settings` table under one key (a store of its own would need a new schema version): the
- * index itself, as the worker made it (a Blob, so the page never copies its megabytes, or the JSON text where
- * there is no worker), with the format it was saved in and the `updated` point it covers. Changes from that point
+ * index itself, as the workers made it (a Blob per shard, so the page never copies its megabytes, or the JSON text
+ * where there is no worker), with the format it was saved in and the `updated` point it covers. Changes from that point
  * on are read again when it is loaded. It describes this device's data, so it is never part of a backup.
  */
 import { db } from './database';
@@ -17,21 +17,25 @@ export interface SearchCache {
   point: string;
   /** How many talks it holds, for the progress shown while it loads. */
   docs: number;
-  index: Blob | string;
+  /** One saved index per shard (src/search/shards.ts), as the worker made it; an older save held a single one. */
+  index: Array<Blob | string>;
 }
 
-function isCache(v: unknown): v is SearchCache {
-  const c = v as Partial<SearchCache> | null;
-  return (
-    typeof c === 'object' && c !== null && typeof c.format === 'number' && typeof c.point === 'string' && typeof c.docs === 'number' &&
-    (typeof c.index === 'string' || (typeof Blob === 'function' && c.index instanceof Blob))
-  );
+const isSaved = (v: unknown): v is Blob | string => typeof v === 'string' || (typeof Blob === 'function' && v instanceof Blob);
+
+/** The saved index in today's shape, or null when what is stored is not one. */
+function asCache(v: unknown): SearchCache | null {
+  const c = v as { format?: unknown; point?: unknown; docs?: unknown; index?: unknown } | null;
+  if (typeof c !== 'object' || c === null || typeof c.format !== 'number' || typeof c.point !== 'string' || typeof c.docs !== 'number') return null;
+  const index = Array.isArray(c.index) ? c.index : [c.index];
+  if (!index.length || !index.every(isSaved)) return null;
+  return { format: c.format, point: c.point, docs: c.docs, index };
 }
 
 /** The saved index, or null when there is none (or what is stored is not one). */
 export async function readSearchCache(): Promise<SearchCache | null> {
   const row = await db.settings.get(SEARCH_CACHE_KEY);
-  return row && isCache(row.value) ? row.value : null;
+  return row ? asCache(row.value) : null;
 }
 
 /** Saves the index, replacing the one saved before. */

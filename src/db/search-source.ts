@@ -5,6 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import type { Conference, Talk } from '../model/types';
+import type { IdRange } from '../search/protocol';
 import { db } from './database';
 
 /** Talks and conferences that changed (or, for the first read, exist); trashed ones carry their deletedAt. */
@@ -34,11 +35,16 @@ export function countSearchTalks(): Promise<number> {
 }
 
 /**
- * One page of talks in id order after `afterId` (all of them, trashed ones too, which the caller skips).
- * Small pages keep each read, and the copy the page makes of it, well under a frame on the main thread.
+ * One page of talks in id order within `range`: from its start, or after `after` (all of them, trashed ones too,
+ * which the caller skips). Each shard of the index reads its own range of ids.
  */
-export function readSearchTalks(afterId: string, limit: number): Promise<Talk[]> {
-  return db.talks.where(':id').above(afterId).limit(limit).toArray();
+export function readSearchTalks(range: IdRange, after: string | null, limit: number): Promise<Talk[]> {
+  const lower = after ?? range.from;
+  const open = after !== null;
+  if (range.below !== null && lower >= range.below) return Promise.resolve([]);
+  const ids = db.talks.where(':id');
+  const within = range.below === null ? (open ? ids.above(lower) : ids.aboveOrEqual(lower)) : ids.between(lower, range.below, !open, false);
+  return within.limit(limit).toArray();
 }
 
 /** Talks by id, for re-reading those whose stamps differ from the index; missing ids are left out. */

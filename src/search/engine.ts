@@ -7,7 +7,7 @@
  */
 import type { Talk } from '../model/types';
 import { toSearchDoc, type SearchDoc } from './documents';
-import type { IndexReply, IndexRequest, SavedIndex } from './protocol';
+import type { IdRange, IndexReply, IndexRequest, SavedIndex } from './protocol';
 import { SearchIndex } from './search-index';
 
 const SLICE_MS = 12;
@@ -23,8 +23,11 @@ export interface EngineOptions {
   wrap?: (json: string) => SavedIndex;
   /** Lets other messages in between two slices. */
   yieldNow?: () => Promise<void>;
-  /** Talks (live and trashed) in id order after `afterId`, at most `limit`: how a 'read' reaches the database. */
-  readTalks?: (afterId: string, limit: number) => Promise<Talk[]>;
+  /**
+   * Talks (live and trashed) in id order within `range`, from its start or after `after`, at most `limit`: how a
+   * 'read' reaches the database.
+   */
+  readTalks?: (range: IdRange, after: string | null, limit: number) => Promise<Talk[]>;
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -48,17 +51,17 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
    * Reads every talk into the index; the number of live ones. Each page is indexed while the database fetches the
    * next, in slices of SLICE_MS with other messages (searches) let in between.
    */
-  async function readAll(names: Map<string, string>): Promise<number> {
+  async function readAll(names: Map<string, string>, range: IdRange): Promise<number> {
     const read = options.readTalks;
     if (!read) throw new Error('this index has no database to read');
     let live = 0;
     let done = 0;
     let until = performance.now() + SLICE_MS;
-    let next = read('', READ_PAGE);
+    let next = read(range, null, READ_PAGE);
     for (;;) {
       const page = await next;
       if (!page.length) return live;
-      next = page.length < READ_PAGE ? Promise.resolve([]) : read(page[page.length - 1]!.id, READ_PAGE);
+      next = page.length < READ_PAGE ? Promise.resolve([]) : read(range, page[page.length - 1]!.id, READ_PAGE);
       const docs: SearchDoc[] = [];
       for (const t of page) if (t.deletedAt === null) docs.push(toSearchDoc(t, names.get(t.conferenceId) ?? ''));
       for (let i = 0; i < docs.length; i += STEP) {
@@ -82,7 +85,7 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
   async function step(r: Queued, until: number): Promise<boolean> {
     switch (r.type) {
       case 'read':
-        reply({ type: 'read', seq: r.seq, docs: await readAll(new Map(r.names)) });
+        reply({ type: 'read', seq: r.seq, docs: await readAll(new Map(r.names), r.range) });
         return false;
       case 'upsert':
         while (offset < r.docs.length) {
@@ -93,6 +96,9 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
         return false;
       case 'remove':
         index.remove(r.ids);
+        return false;
+      case 'clear':
+        index = new SearchIndex();
         return false;
       case 'stamps':
         reply({ type: 'stamps', seq: r.seq, stamps: index.stamps(), busyMs });

@@ -6,6 +6,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { TEXT_FIELDS, type SearchDoc, type TextField } from './documents';
 import { indexTerms, MIN_QUERY, queryTerms } from './terms';
 import { highlightAll, snippet, type Segment } from './snippet';
+import { FastAddMiniSearch } from './term-map';
 
 export { MIN_QUERY } from './terms';
 
@@ -22,6 +23,8 @@ export interface SearchFilters {
 /** One result as the list shows it. */
 export interface SearchHit {
   id: string;
+  /** MiniSearch's relevance (1 for every talk when only filters were given): how answers from shards are merged. */
+  score: number;
   conferenceId: string;
   conference: string;
   day: string;
@@ -87,7 +90,7 @@ export class SearchIndex {
 
   constructor(saved?: Saved) {
     this.docs = new Map(saved?.docs.map((d) => [d.id, d]));
-    this.mini = saved ? MiniSearch.loadJS(saved.mini, OPTIONS) : new MiniSearch(OPTIONS);
+    this.mini = saved ? MiniSearch.loadJS(saved.mini, OPTIONS) : new FastAddMiniSearch(OPTIONS);
   }
 
   /** The index and its documents as one JSON text, to be stored and loaded by fromJSON at a later start. */
@@ -161,6 +164,7 @@ export class SearchIndex {
     const bodyTerms = terms.filter((t) => (r.match as Record<string, string[]>)[t]?.includes('body'));
     return {
       id: doc.id,
+      score: r.score,
       conferenceId: doc.conferenceId,
       conference: doc.conference,
       day: doc.day,

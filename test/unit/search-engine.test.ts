@@ -5,15 +5,19 @@ import type { IndexReply, IndexRequest } from '../../src/search/protocol';
 import type { Talk } from '../../src/model/types';
 import { talk } from '../helpers/factories';
 
+const ALL = { from: '', below: null };
+
 function engineOver(talks: Talk[]): { send: (r: IndexRequest) => void; next: (type: IndexReply['type']) => Promise<IndexReply>; replies: IndexReply[]; reads: string[] } {
   const replies: IndexReply[] = [];
   const reads: string[] = [];
   const sorted = [...talks].sort((a, b) => (a.id < b.id ? -1 : 1));
   const send = createEngine((r) => replies.push(r), {
     yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
-    readTalks: async (after, limit) => {
-      reads.push(after);
-      return sorted.filter((t) => t.id > after).slice(0, limit);
+    readTalks: async (range, after, limit) => {
+      reads.push(after ?? `from ${range.from}`);
+      return sorted
+        .filter((t) => (after === null ? t.id >= range.from : t.id > after) && (range.below === null || t.id < range.below))
+        .slice(0, limit);
     },
   });
   const next = async (type: IndexReply['type']): Promise<IndexReply> => {
@@ -33,10 +37,10 @@ describe('read', () => {
       talk({ id: `t${String(i).padStart(4, '0')}`, conferenceId: 'fosdem', title: i === 700 ? 'Kleppmann on sync' : `Talk ${i}`, deletedAt: i === 5 ? '2026-01-01T00:00:00.000Z' : null }),
     );
     const e = engineOver(talks);
-    e.send({ type: 'read', seq: 1, names: [['fosdem', 'FOSDEM 2026']] });
+    e.send({ type: 'read', seq: 1, names: [['fosdem', 'FOSDEM 2026']], range: ALL });
     expect(await e.next('read')).toEqual({ type: 'read', seq: 1, docs: 1_199 });
     // Pages of 500: the second and third start after the last id of the one before.
-    expect(e.reads).toEqual(['', 't0499', 't0999']);
+    expect(e.reads).toEqual(['from ', 't0499', 't0999']);
     expect(e.replies.filter((r) => r.type === 'progress').map((r) => (r as { done: number }).done)).toEqual([500, 1_000, 1_200]);
     e.send({ type: 'stamps', seq: 2 });
     const stamps = await e.next('stamps');
@@ -56,13 +60,13 @@ describe('read', () => {
     const secondPage = new Promise<void>((resolve) => (release = resolve));
     const first = Array.from({ length: 500 }, (_, i) => talk({ id: `a${String(i).padStart(3, '0')}`, title: i === 3 ? 'Early bird' : 'Other' }));
     const send = createEngine((r) => replies.push(r), {
-      readTalks: async (after) => {
-        if (after === '') return first;
+      readTalks: async (_range, after) => {
+        if (after === null) return first;
         await secondPage;
         return after === 'a499' ? [talk({ id: 'b000', title: 'Late bird' })] : [];
       },
     });
-    send({ type: 'read', seq: 1, names: [] });
+    send({ type: 'read', seq: 1, names: [], range: ALL });
     await new Promise((resolve) => setTimeout(resolve, 20));
     send({ type: 'search', seq: 2, query: 'bird', filters: {}, limit: 5 });
     const early = replies.find((r) => r.type === 'results');
@@ -73,10 +77,23 @@ describe('read', () => {
     expect(replies.find((r) => r.type === 'read')).toEqual({ type: 'read', seq: 1, docs: 501 });
   });
 
+  it('reads only the talks of its range when it holds one shard', async () => {
+    const talks = ['0a', '3f', '7e', '80', '9c', 'ff'].map((id) => talk({ id, title: `Talk ${id}` }));
+    const low = engineOver(talks);
+    low.send({ type: 'read', seq: 1, names: [], range: { from: '', below: '8' } });
+    expect(await low.next('read')).toEqual({ type: 'read', seq: 1, docs: 3 });
+    const high = engineOver(talks);
+    high.send({ type: 'read', seq: 1, names: [], range: { from: '8', below: null } });
+    expect(await high.next('read')).toEqual({ type: 'read', seq: 1, docs: 3 });
+    high.send({ type: 'stamps', seq: 2 });
+    const stamps = await high.next('stamps');
+    expect(stamps.type === 'stamps' && [...stamps.stamps.keys()].sort()).toEqual(['80', '9c', 'ff']);
+  });
+
   it('fails the request when the engine has no database to read', async () => {
     const replies: IndexReply[] = [];
     const send = createEngine((r) => replies.push(r));
-    send({ type: 'read', seq: 7, names: [] });
+    send({ type: 'read', seq: 7, names: [], range: ALL });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(replies).toEqual([{ type: 'failed', seq: 7, detail: expect.stringMatching(/database/) }]);
   });

@@ -1,0 +1,155 @@
+// A large index split between two shards answers as one index does: same talks found, edits and deletes followed,
+// filters merged by day, saved and loaded shard by shard.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConference } from '../../src/db/conferences';
+import { db } from '../../src/db/database';
+import { readSearchCache } from '../../src/db/search-cache';
+import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/talks';
+import { INDEX_FORMAT } from '../../src/search/search-index';
+import { pageHost, SearchService, type Host } from '../../src/search/search-service';
+import { resetDb } from '../helpers/db';
+import { conferenceDraft, talkFields } from '../helpers/factories';
+
+beforeEach(resetDb);
+const running: SearchService[] = [];
+afterEach(() => {
+  for (const s of running.splice(0)) s.stop();
+});
+
+/** A service over page hosts; `shards` of them may be used, every build split however few talks there are. */
+async function ready(shards: number): Promise<SearchService> {
+  const spare: Host[] = [];
+  for (let i = 1; i < shards; i++) spare.push(await pageHost());
+  const service = new SearchService(await pageHost(), { more: () => spare.shift() ?? null, maxShards: shards, shardFrom: 1 });
+  running.push(service);
+  void service.build();
+  await new Promise<void>((resolve, reject) =>
+    service.subscribe((s) => {
+      if (s.state === 'ready') resolve();
+      if (s.state === 'error') reject(new Error(s.message));
+    }),
+  );
+  return service;
+}
+
+const found = async (service: SearchService, q: string, filters = {}): Promise<{ titles: string[]; total: number }> => {
+  const { response } = await service.search(q, filters);
+  return { titles: response.hits.map((h) => h.title.map((s) => s.text).join('')), total: response.total };
+};
+
+async function withinASecond(check: () => Promise<void>): Promise<void> {
+  const until = Date.now() + 1000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+/** 40 talks, ids spread over both halves (random UUIDs), days over a week, every fifth about CRDTs. */
+async function seed(): Promise<string[]> {
+  const conf = await createConference(conferenceDraft({ name: 'Local-first conf' }));
+  const ids: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    ids.push(
+      await createTalk(conf, talkFields({ title: i % 5 === 0 ? `CRDTs in practice ${i}` : `Talk ${i}`, day: `2026-03-0${1 + (i % 7)}` })),
+    );
+  }
+  return ids;
+}
+
+describe('an index in two shards', () => {
+  it('finds what one index finds, ranked by the same scores', async () => {
+    const ids = await seed();
+    expect(ids.some((id) => id < '8') && ids.some((id) => id >= '8')).toBe(true);
+    const one = await ready(1);
+    const two = await ready(2);
+    for (const q of ['crdts', 'talk', 'practice 1', 'local']) {
+      const a = await found(one, q);
+      const b = await found(two, q);
+      expect(b.total).toBe(a.total);
+      expect([...b.titles].sort()).toEqual([...a.titles].sort());
+    }
+    // Each shard holds about half: both answered.
+    const { response } = await two.search('talk', {}, 100);
+    expect(new Set(response.hits.map((h) => h.id < '8')).size).toBe(2);
+    // Scores come down the merged list.
+    const scores = response.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+  });
+
+  it('lists talks by filters alone latest day first, across both shards', async () => {
+    const ids = await seed();
+    for (const id of ids.slice(0, 12)) await setStarred(id, true);
+    const two = await ready(2);
+    const { response } = await two.search('', { starred: true });
+    expect(response.total).toBe(12);
+    const days = response.hits.map((h) => h.day);
+    expect(days).toEqual([...days].sort().reverse());
+  });
+
+  it('follows new notes, edits and deletes in whichever shard holds them', async () => {
+    const ids = await seed();
+    const two = await ready(2);
+    const low = ids.find((id) => id < '8')!;
+    const high = ids.find((id) => id >= '8')!;
+    await saveTalkBody(low, 'automerge and yjs compared');
+    await saveTalkBody(high, 'yjs awareness protocol');
+    await withinASecond(async () => expect((await found(two, 'yjs')).total).toBe(2));
+    await trashTalk(high);
+    await withinASecond(async () => expect((await found(two, 'yjs')).total).toBe(1));
+    expect((await found(two, 'automerge')).total).toBe(1);
+  });
+
+  it('is saved shard by shard and loaded as it was saved', async () => {
+    await seed();
+    const two = await ready(2);
+    await two.save();
+    const cache = await readSearchCache();
+    expect(cache?.format).toBe(INDEX_FORMAT);
+    expect(cache?.index).toHaveLength(2);
+    two.stop();
+
+    const again = await ready(2);
+    const statuses: string[] = [];
+    again.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    expect(statuses).toEqual(['saved']);
+    expect((await found(again, 'crdts')).total).toBe(8);
+    expect((await found(again, 'talk')).total).toBe(32);
+  });
+
+  it('is built again as one index where only one can run', async () => {
+    await seed();
+    const two = await ready(2);
+    await two.save();
+    two.stop();
+    const one = await ready(1);
+    const statuses: string[] = [];
+    one.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    expect(statuses).toEqual(['built']);
+    expect((await found(one, 'crdts')).total).toBe(8);
+  });
+
+  it('starts again from nothing in every shard when one shard\'s saved part is damaged', async () => {
+    const ids = await seed();
+    const two = await ready(2);
+    await two.save();
+    two.stop();
+    const cache = (await readSearchCache())!;
+    await db.settings.put({ key: 'searchIndex', value: { ...cache, index: [cache.index[0], '{"broken":'] } });
+    // Deleted for good while search was closed: a shard that loaded its part would still hold it.
+    const purged = ids.find((id) => id < '8')!;
+    const title = (await db.talks.get(purged))!.title;
+    await db.talks.delete(purged);
+
+    const again = await ready(2);
+    const statuses: string[] = [];
+    again.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    expect(statuses).toEqual(['built']);
+    expect((await found(again, 'crdts')).total + (await found(again, 'talk')).total).toBe(39);
+    expect((await found(again, title)).titles).not.toContain(title);
+  });
+});
