@@ -14,7 +14,7 @@ import {
   searchPoint,
   watchSearchChanges,
 } from '../db/search-source';
-import { clearSearchCache, readSearchCache, writeSearchCache } from '../db/search-cache';
+import { clearSearchCache, readSearchCache, writeSearchCache, type SearchCache } from '../db/search-cache';
 import { INBOX_ID } from '../model/inbox';
 import type { Conference, Talk } from '../model/types';
 import { toSearchDoc, type SearchDoc } from './documents';
@@ -32,6 +32,8 @@ export type SearchStatus =
 export interface Host {
   post(request: IndexRequest): void;
   onReply(listener: (reply: IndexReply) => void): void;
+  /** Stops it for good (a spare worker the index turned out not to need). */
+  close?(): void;
 }
 
 // Talks re-read on the page at a time when the index is checked: about 50 KB of text with the bench's notes, so
@@ -62,6 +64,7 @@ function workerHost(n: number): Host | null {
     const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name });
     return {
       post: (r) => worker.postMessage(r),
+      close: () => worker.terminate(),
       onReply: (listener) => {
         worker.onmessage = (e: MessageEvent<IndexReply>) => listener(e.data);
         worker.onerror = (e) => {
@@ -88,10 +91,11 @@ export async function pageHost(): Promise<Host> {
 }
 
 export interface ServiceOptions {
-  /** A host for one more shard, or null when there can be no other (the index runs on the page). */
-  more?: () => Host | null;
-  /** How many shards a large index may be split into. */
-  maxShards?: number;
+  /**
+   * Hosts for more shards, started beside the first so they are ready when the build begins; those the index does
+   * not need are closed once it knows how many it needs.
+   */
+  spares?: Host[];
   /** From how many talks a first build is split. */
   shardFrom?: number;
 }
@@ -130,10 +134,12 @@ export class SearchService {
   private unsaved = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving = false;
-  private readonly options: ServiceOptions;
+  private readonly spares: Host[];
+  private readonly shardFrom: number;
 
   constructor(host: Host, options: ServiceOptions = {}) {
-    this.options = options;
+    this.spares = [...(options.spares ?? [])];
+    this.shardFrom = options.shardFrom ?? SHARD_FROM;
     this.attach(host);
   }
 
@@ -155,15 +161,12 @@ export class SearchService {
   }
 
   /**
-   * Splits the index into `count` shards, as far as there can be that many; the number there are. Only before the
-   * index holds anything: each talk's shard follows from the count.
+   * Splits the index into `count` shards, as far as there are hosts for them, and closes the spare hosts left; the
+   * number of shards. Once, before the index holds anything: each talk's shard follows from the count.
    */
   private useShards(count: number): number {
-    while (this.shards.length < count) {
-      const host = this.options.more?.() ?? null;
-      if (!host) break;
-      this.attach(host);
-    }
+    while (this.shards.length < count && this.spares.length) this.attach(this.spares.shift()!);
+    for (const spare of this.spares.splice(0)) spare.close?.();
     this.bounds = shardBounds(this.shards.length);
     return this.shards.length;
   }
@@ -201,8 +204,9 @@ export class SearchService {
   async build(): Promise<void> {
     const started = performance.now();
     try {
-      this.learnNames(await readSearchConferences());
-      const loaded = await this.load();
+      const [conferences, cache] = await Promise.all([readSearchConferences(), readSearchCache().catch(() => null)]);
+      this.learnNames(conferences);
+      const loaded = await this.load(cache);
       if (!loaded) await this.readAll();
       // From the point the index covers: a saved index catches up with what changed since it was saved.
       this.stopWatching = watchSearchChanges(
@@ -231,8 +235,7 @@ export class SearchService {
   }
 
   /** Puts the saved index in place; false when there is none or it cannot be used. */
-  private async load(): Promise<boolean> {
-    const cache = await readSearchCache().catch(() => null);
+  private async load(cache: SearchCache | null): Promise<boolean> {
     if (!cache || cache.format !== INDEX_FORMAT) return false;
     // Saved in more shards than this page can run (no worker here): built again, as one.
     if (this.useShards(cache.index.length) !== cache.index.length) return false;
@@ -254,10 +257,9 @@ export class SearchService {
   /** Has the index read every talk from the database (in its workers, off the page's thread). */
   private async readAll(): Promise<void> {
     // The point is taken before reading, so a change made during the build is applied after it.
-    this.point = await searchPoint();
-    const total = await countSearchTalks();
-    const maxShards = this.options.maxShards ?? 1;
-    if (total >= (this.options.shardFrom ?? SHARD_FROM)) this.useShards(maxShards);
+    const [point, total] = await Promise.all([searchPoint(), countSearchTalks()]);
+    this.point = point;
+    this.useShards(total >= this.shardFrom ? Infinity : 1);
     this.setStatus({ state: 'building', done: 0, total });
     const seq = ++this.seq;
     const names = [...this.names];
@@ -410,11 +412,14 @@ export function openSearch(): Promise<SearchService> {
   }
   current = (async () => {
     const first = workerHost(0);
-    // Each shard needs a worker of its own; a phone has several cores, each worker gets one.
+    // Each shard needs a worker of its own, and each worker a core.
     const cores = typeof navigator === 'object' ? navigator.hardwareConcurrency || 1 : 1;
-    const service = first
-      ? new SearchService(first, { more: () => workerHost(1), maxShards: Math.min(MAX_SHARDS, cores) })
-      : new SearchService(await pageHost());
+    const spares: Host[] = [];
+    for (let n = 1; first && n < Math.min(MAX_SHARDS, cores); n++) {
+      const spare = workerHost(n);
+      if (spare) spares.push(spare);
+    }
+    const service = first ? new SearchService(first, { spares }) : new SearchService(await pageHost());
     void service.build();
     return service;
   })();

@@ -20,7 +20,7 @@ afterEach(() => {
 async function ready(shards: number): Promise<SearchService> {
   const spare: Host[] = [];
   for (let i = 1; i < shards; i++) spare.push(await pageHost());
-  const service = new SearchService(await pageHost(), { more: () => spare.shift() ?? null, maxShards: shards, shardFrom: 1 });
+  const service = new SearchService(await pageHost(), { spares: spare, shardFrom: 1 });
   running.push(service);
   void service.build();
   await new Promise<void>((resolve, reject) =>
