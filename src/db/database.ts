@@ -1,9 +1,10 @@
 /** The Dexie database: schema and versions. Only src/db/ imports this module or dexie. */
 import Dexie, { type Table } from 'dexie';
 import type { Conference, Setting, StoredBlob, Talk, Version } from '../model/types';
+import { DB_NAME } from './name';
 import type { SyncBase, SyncDevice, SyncRun } from './sync-types';
 
-export const DB_NAME = 'lectern';
+export { DB_NAME };
 
 export class LecternDb extends Dexie {
   conferences!: Table<Conference, string>;

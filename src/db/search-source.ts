@@ -5,7 +5,6 @@
  */
 import { liveQuery } from 'dexie';
 import type { Conference, Talk } from '../model/types';
-import type { IdRange } from '../search/protocol';
 import { db } from './database';
 
 /** Talks and conferences that changed (or, for the first read, exist); trashed ones carry their deletedAt. */
@@ -32,19 +31,6 @@ export function readSearchConferences(): Promise<Conference[]> {
 /** How many talks there are, live or trashed, to show the progress of a first build. */
 export function countSearchTalks(): Promise<number> {
   return db.talks.count();
-}
-
-/**
- * One page of talks in id order within `range`: from its start, or after `after` (all of them, trashed ones too,
- * which the caller skips). Each shard of the index reads its own range of ids.
- */
-export function readSearchTalks(range: IdRange, after: string | null, limit: number): Promise<Talk[]> {
-  const lower = after ?? range.from;
-  const open = after !== null;
-  if (range.below !== null && lower >= range.below) return Promise.resolve([]);
-  const ids = db.talks.where(':id');
-  const within = range.below === null ? (open ? ids.above(lower) : ids.aboveOrEqual(lower)) : ids.between(lower, range.below, !open, false);
-  return within.limit(limit).toArray();
 }
 
 /** Talks by id, for re-reading those whose stamps differ from the index; missing ids are left out. */

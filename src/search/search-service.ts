@@ -9,11 +9,11 @@ import {
   countSearchTalks,
   readLiveTalkStamps,
   readSearchConferences,
-  readSearchTalks,
   readTalksById,
   searchPoint,
   watchSearchChanges,
 } from '../db/search-source';
+import { readTalkPage } from '../db/talk-pages';
 import { clearSearchCache, readSearchCache, writeSearchCache, type SearchCache } from '../db/search-cache';
 import { INBOX_ID } from '../model/inbox';
 import type { Conference, Talk } from '../model/types';
@@ -83,7 +83,7 @@ function workerHost(n: number): Host | null {
 export async function pageHost(): Promise<Host> {
   const { createEngine } = await import('./engine');
   let listener: (reply: IndexReply) => void = () => undefined;
-  const handle = createEngine((reply) => listener(reply), { readTalks: readSearchTalks });
+  const handle = createEngine((reply) => listener(reply), { readTalks: readTalkPage });
   return {
     post: (r) => setTimeout(() => handle(r), 0),
     onReply: (l) => (listener = l),

@@ -1,5 +1,5 @@
 /** Module worker holding the search index, so building it and answering queries never block typing. */
-import { readSearchTalks } from '../db/search-source';
+import { readTalkPage } from '../db/talk-pages';
 import { createEngine } from './engine';
 import type { IndexReply, IndexRequest } from './protocol';
 
@@ -22,7 +22,7 @@ const handle = createEngine(
   },
   // The saved index goes to the page as a Blob: stored in IndexedDB as it is, its text is never copied there. The
   // talks are read here, with the worker's own connection, so a first build leaves the page's thread free.
-  { wrap: (json) => new Blob([json], { type: 'application/json' }), yieldNow, readTalks: readSearchTalks },
+  { wrap: (json) => new Blob([json], { type: 'application/json' }), yieldNow, readTalks: readTalkPage },
 );
 
 self.onmessage = (e: MessageEvent<IndexRequest>): void => handle(e.data);
