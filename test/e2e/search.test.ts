@@ -1,7 +1,9 @@
 // Search in Chromium against the built app: offline, finding a note typed a second earlier, opening it at the match.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import { addTalk, createConference, typeNote } from '../helpers/app';
+import { talk } from '../helpers/factories';
 import { PHONE, launchBrowser, waitForServiceWorker } from '../helpers/browser';
 import { DIST } from '../helpers/build';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
@@ -63,6 +65,72 @@ it('finds a note typed a second earlier, offline, and opens it at the match', as
   await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/search');
 
   expect(server.pageRequestsSince(seen)).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('splits a large collection between two workers, finds talks in either, and a note typed a moment ago', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  await createConference(page, { name: 'Big Conf', startDate: '2026-03-10', endDate: '2026-03-11', timeZone: 'UTC' });
+  // 3,200 talks with random ids, written straight into the app's database (through the UI it would take minutes).
+  const ids = Array.from({ length: 3_200 }, () => randomUUID()).sort();
+  const conferenceId = await page.evaluate(
+    () =>
+      new Promise<string>((ok, ko) => {
+        const req = indexedDB.open('lectern');
+        req.onerror = () => ko(req.error);
+        req.onsuccess = () => {
+          const r = req.result.transaction('conferences').objectStore('conferences').getAll();
+          r.onsuccess = () => ok((r.result as { id: string }[])[0]!.id);
+        };
+      }),
+  );
+  const records = ids.map((id, i) =>
+    talk({ id, conferenceId, title: i === 0 ? 'Lowest marker' : i === ids.length - 1 ? 'Highest marker' : `Session ${i}`, body: `plain note ${i}` }),
+  );
+  await page.evaluate(
+    (talks) =>
+      new Promise<void>((ok, ko) => {
+        const req = indexedDB.open('lectern');
+        req.onerror = () => ko(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('talks', 'readwrite');
+          for (const t of talks) tx.objectStore('talks').put(t);
+          tx.oncomplete = () => {
+            req.result.close();
+            ok();
+          };
+          tx.onabort = () => ko(tx.error);
+        };
+      }),
+    records,
+  );
+  await context.setOffline(true);
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Search' }).click();
+  const box = page.getByRole('searchbox', { name: 'Search talks and notes' });
+  const results = page.getByRole('list', { name: 'Results' });
+  await box.fill('marker');
+  await results.getByRole('link', { name: /Lowest marker/ }).waitFor({ timeout: 20_000 });
+  await results.getByRole('link', { name: /Highest marker/ }).waitFor();
+  await expect(page.locator('.search__status').textContent()).resolves.toMatch(/^2 results/);
+  expect(page.workers().filter((w) => w.url().includes('search.worker'))).toHaveLength(2);
+  await box.fill('plain');
+  await expect.poll(() => page.locator('.search__status').textContent()).toMatch(/^3,200 results/);
+
+  // A note typed into the last talk (the second worker's) is found a moment later.
+  await box.fill('highest');
+  await results.getByRole('link', { name: /Highest marker/ }).click();
+  await typeNote(page, 'Lease-based quorum reads.');
+  await nav.getByRole('link', { name: 'Search' }).click();
+  await box.fill('quorum');
+  await results.getByRole('link', { name: /Highest marker/ }).locator('mark', { hasText: 'quorum' }).waitFor({ timeout: 5_000 });
   expect(errors).toEqual([]);
   await context.close();
 });
