@@ -15,6 +15,8 @@ export interface SearchCache {
   format: number;
   /** Every talk and conference change stamped before this point is in the index. */
   point: string;
+  /** The changes stamped at the point that are in it too (src/db/search-source.ts changeKey()). */
+  atPoint: string[];
   /** How many talks it holds, for the progress shown while it loads. */
   docs: number;
   /** One saved index per shard (src/search/shards.ts), as the worker made it; an older save held a single one. */
@@ -25,11 +27,13 @@ const isSaved = (v: unknown): v is Blob | string => typeof v === 'string' || (ty
 
 /** The saved index in today's shape, or null when what is stored is not one. */
 function asCache(v: unknown): SearchCache | null {
-  const c = v as { format?: unknown; point?: unknown; docs?: unknown; index?: unknown } | null;
+  const c = v as { format?: unknown; point?: unknown; atPoint?: unknown; docs?: unknown; index?: unknown } | null;
   if (typeof c !== 'object' || c === null || typeof c.format !== 'number' || typeof c.point !== 'string' || typeof c.docs !== 'number') return null;
   const index = Array.isArray(c.index) ? c.index : [c.index];
   if (!index.length || !index.every(isSaved)) return null;
-  return { format: c.format, point: c.point, docs: c.docs, index };
+  // Saved before the changes at the point were named: none are taken as known, and they are read again.
+  const atPoint = Array.isArray(c.atPoint) ? c.atPoint.filter((k): k is string => typeof k === 'string') : [];
+  return { format: c.format, point: c.point, atPoint, docs: c.docs, index };
 }
 
 /** The saved index, or null when there is none (or what is stored is not one). */

@@ -14,13 +14,30 @@ export interface SearchChanges {
 }
 
 /** The newest `updated` stamp among talks and conferences: changes from this point on are what a watcher sees. */
-export async function searchPoint(): Promise<string> {
+export async function searchPoint(): Promise<SearchPoint> {
   return db.transaction('r', db.talks, db.conferences, async () => {
     const [t, c] = await Promise.all([db.talks.orderBy('updated').lastKey(), db.conferences.orderBy('updated').lastKey()]);
     const a = typeof t === 'string' ? t : '';
     const b = typeof c === 'string' ? c : '';
-    return a > b ? a : b;
+    const point = a > b ? a : b;
+    if (!point) return { point, atPoint: [] };
+    const [talks, conferences] = await Promise.all([
+      db.talks.where('updated').equals(point).primaryKeys(),
+      db.conferences.where('updated').equals(point).primaryKeys(),
+    ]);
+    return { point, atPoint: [...talks.map((id) => changeKey('t', { id, updated: point })), ...conferences.map((id) => changeKey('c', { id, updated: point }))] };
   });
+}
+
+/** The newest `updated` stamp, and the records stamped with it at that moment (read by whoever asked for the point). */
+export interface SearchPoint {
+  point: string;
+  atPoint: string[];
+}
+
+/** How a change is named among those already seen: which table, which record, which version of it. */
+export function changeKey(table: 't' | 'c', r: { id: string; updated: string }): string {
+  return `${table}:${r.id}@${r.updated}`;
 }
 
 /** Every conference, trashed ones included (a talk's conference name is searched). */
@@ -74,16 +91,22 @@ export async function readLiveTalkStamps(): Promise<Map<string, string>> {
  * Calls back with the talks and conferences whose `updated` is at or after `since`, then with every later change,
  * until the returned function is called. A changed conference brings all its talks (their documents carry its
  * name). Each record is reported once per stamp: `updated` is only millisecond-precise, so the watch re-reads the
- * newest stamp seen, and what it already reported there is skipped.
+ * newest stamp seen, and what it already reported there is skipped; so are the records in `seen`, stamped `since`,
+ * which the caller already has (a build read them after taking the point).
  */
-export function watchSearchChanges(since: string, onChange: (changes: SearchChanges) => void, onError: (err: unknown) => void): () => void {
+export function watchSearchChanges(
+  since: string,
+  seen: Iterable<string>,
+  onChange: (changes: SearchChanges) => void,
+  onError: (err: unknown) => void,
+): () => void {
   let point = since;
-  // Records already reported with `updated === point`.
-  let seenAtPoint = new Set<string>();
+  // Records already reported (or read by the caller) with `updated === point`, named by changeKey().
+  let seenAtPoint = new Set<string>(seen);
   let sub: { unsubscribe(): void } | null = null;
   let stopped = false;
 
-  const key = (table: string, r: { id: string; updated: string }): string => `${table}:${r.id}@${r.updated}`;
+  const key = changeKey;
 
   const subscribe = (): void => {
     const from = point;

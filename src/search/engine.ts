@@ -137,6 +137,8 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
           if (!more) {
             queue.shift();
             offset = 0;
+            // Between two requests, so no word is added while the vacuum walks the terms.
+            if (index.needsVacuum) await index.vacuum();
           }
         }
         busyMs += performance.now() - started;

@@ -60,6 +60,10 @@ const isPrefix = (term: string, i: number, terms: string[]): boolean => term.len
 const OPTIONS: Options<SearchDoc> = {
   fields: [...TEXT_FIELDS],
   storeFields: [],
+  // Vacuuming walks the term tree in batches with pauses between them, and a word added during a pause can reshape
+  // a part of the tree the walk still holds (it then fails on a branch that is gone): the engine vacuums itself,
+  // when nothing else changes the index (see vacuum() below).
+  autoVacuum: false,
   // Words are runs of letters, digits and accents: Markdown's `code`, <tags> and a|b split like spaces do. A field
   // is folded once as a whole (one lower-casing of a plain-ASCII note) rather than word by word.
   tokenize: indexTerms,
@@ -127,6 +131,19 @@ export class SearchIndex {
       this.docs.set(doc.id, doc);
       this.mini.add(doc);
     }
+  }
+
+  /**
+   * Whether removed and replaced documents have left enough of their words behind to clear them: MiniSearch's own
+   * thresholds (20 documents, and a tenth of the index).
+   */
+  get needsVacuum(): boolean {
+    return this.mini.dirtCount >= 20 && this.mini.dirtFactor >= 0.1;
+  }
+
+  /** Clears the words of removed documents. Nothing may be added or removed until it resolves; searches may. */
+  vacuum(): Promise<void> {
+    return this.mini.vacuum({ batchSize: 1_000, batchWait: 0 });
   }
 
   /** Removes documents by id; unknown ids are ignored. */

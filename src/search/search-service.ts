@@ -10,6 +10,7 @@ import {
   readLiveTalkStamps,
   readSearchConferences,
   readTalksById,
+  changeKey,
   searchPoint,
   watchSearchChanges,
 } from '../db/search-source';
@@ -128,8 +129,9 @@ export class SearchService {
   private seq = 0;
   private readonly names = new Map<string, string>([[INBOX_ID, 'Inbox']]);
   private stopWatching: (() => void) | null = null;
-  /** Every change stamped before this point has been sent to the index. */
+  /** Every change stamped before this point has been sent to the index, and those stamped at it named here. */
   private point = '';
+  private atPoint = new Set<string>();
   /** Talks changed since the index was last saved (or loaded). */
   private unsaved = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -211,10 +213,11 @@ export class SearchService {
       // From the point the index covers: a saved index catches up with what changed since it was saved.
       this.stopWatching = watchSearchChanges(
         this.point,
+        this.atPoint,
         (changes) => {
           this.learnNames(changes.conferences);
           this.apply(changes.talks);
-          for (const r of [...changes.talks, ...changes.conferences]) if (r.updated > this.point) this.point = r.updated;
+          this.advance(changes);
           this.changed();
         },
         (err) => this.fail(`Search no longer follows your edits: ${err instanceof Error ? err.message : String(err)}`),
@@ -251,14 +254,16 @@ export class SearchService {
       return false;
     }
     this.point = cache.point;
+    this.atPoint = new Set(cache.atPoint);
     return true;
   }
 
   /** Has the index read every talk from the database (in its workers, off the page's thread). */
   private async readAll(): Promise<void> {
     // The point is taken before reading, so a change made during the build is applied after it.
-    const [point, total] = await Promise.all([searchPoint(), countSearchTalks()]);
+    const [{ point, atPoint }, total] = await Promise.all([searchPoint(), countSearchTalks()]);
     this.point = point;
+    this.atPoint = new Set(atPoint);
     this.useShards(total >= this.shardFrom ? Infinity : 1);
     this.setStatus({ state: 'building', done: 0, total });
     const seq = ++this.seq;
@@ -302,12 +307,13 @@ export class SearchService {
     this.saving = true;
     try {
       const point = this.point;
+      const atPoint = [...this.atPoint];
       const unsaved = this.unsaved;
       const seq = ++this.seq;
       const replies = all(await this.requestAll(() => ({ type: 'save', seq })), 'saved');
       const docs = this.status.state === 'ready' ? this.status.docs : 0;
       const t0 = performance.now();
-      await writeSearchCache({ format: INDEX_FORMAT, point, docs, index: replies.map((r) => r.saved) });
+      await writeSearchCache({ format: INDEX_FORMAT, point, atPoint, docs, index: replies.map((r) => r.saved) });
       this.unsaved -= unsaved;
       const ms = Math.max(...replies.map((r) => r.ms));
       performance.measure?.('lectern-search-save', { start: t0 - ms, duration: performance.now() - t0 + ms });
@@ -348,6 +354,18 @@ export class SearchService {
     byShard(ids, (id) => id, this.bounds).forEach((group, i) => {
       if (group.length) this.shards[i]!.host.post({ type: 'remove', ids: group });
     });
+  }
+
+  /** Moves the point to the newest stamp among the changes, naming the records at it, as the watch does. */
+  private advance(changes: { talks: readonly Talk[]; conferences: readonly Conference[] }): void {
+    const stamped = [...changes.talks.map((r) => ['t', r] as const), ...changes.conferences.map((r) => ['c', r] as const)];
+    for (const [table, r] of stamped) {
+      if (r.updated > this.point) {
+        this.point = r.updated;
+        this.atPoint = new Set();
+      }
+      if (r.updated === this.point) this.atPoint.add(changeKey(table, r));
+    }
   }
 
   private learnNames(conferences: readonly Conference[]): void {

@@ -1,7 +1,7 @@
 // A large index split between two shards answers as one index does: same talks found, edits and deletes followed,
 // filters merged by day, saved and loaded shard by shard.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConference } from '../../src/db/conferences';
+import { createConference, updateConference } from '../../src/db/conferences';
 import { db } from '../../src/db/database';
 import { readSearchCache } from '../../src/db/search-cache';
 import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/talks';
@@ -151,5 +151,54 @@ describe('an index in two shards', () => {
     expect(statuses).toEqual(['built']);
     expect((await found(again, 'crdts')).total + (await found(again, 'talk')).total).toBe(39);
     expect((await found(again, title)).titles).not.toContain(title);
+  });
+});
+
+describe('after a build or a load', () => {
+  /** A page host that counts the documents sent to it to be added. */
+  async function countingHost(): Promise<{ host: Host; upserted: () => number }> {
+    const host = await pageHost();
+    let n = 0;
+    return {
+      host: {
+        ...host,
+        post: (r) => {
+          if (r.type === 'upsert') n += r.docs.length;
+          host.post(r);
+        },
+      },
+      upserted: () => n,
+    };
+  }
+
+  async function started(host: Host): Promise<SearchService> {
+    const service = new SearchService(host);
+    running.push(service);
+    void service.build();
+    await new Promise<void>((resolve) => service.subscribe((s) => s.state === 'ready' && resolve()));
+    return service;
+  }
+
+  it('does not add again the talks it has just read, when their conference has the newest stamp', async () => {
+    const conf = await createConference(conferenceDraft({ name: 'Renamed last' }));
+    for (let i = 0; i < 30; i++) await createTalk(conf, talkFields({ title: `Talk ${i}` }));
+    await updateConference(conf, conferenceDraft({ name: 'Renamed at the end' }));
+    const { host, upserted } = await countingHost();
+    const service = await started(host);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(upserted()).toBe(0);
+    expect((await found(service, 'renamed')).total).toBe(30);
+
+    // Nor after a start from the saved index.
+    await service.save();
+    service.stop();
+    const again = await countingHost();
+    const loaded = await started(again.host);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(again.upserted()).toBe(0);
+    expect((await found(loaded, 'renamed')).total).toBe(30);
+    // A change after that is still followed.
+    await updateConference(conf, conferenceDraft({ name: 'Strangeloop' }));
+    await withinASecond(async () => expect((await found(loaded, 'strangeloop')).total).toBe(30));
   });
 });

@@ -116,7 +116,7 @@ describe('watchSearchChanges', () => {
     const conf = await createConference(conferenceDraft());
     const since = new Date().toISOString();
     const seen: SearchChanges[] = [];
-    const stop = watchSearchChanges(since, (c) => seen.push(c), (err) => {
+    const stop = watchSearchChanges(since, [], (c) => seen.push(c), (err) => {
       throw err;
     });
     const a = await createTalk(conf, talkFields({ title: 'A' }));
