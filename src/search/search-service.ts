@@ -13,6 +13,7 @@ import {
   changeKey,
   searchPoint,
   watchSearchChanges,
+  type SearchPoint,
 } from '../db/search-source';
 import { readTalkPage } from '../db/talk-pages';
 import { clearSearchCache, readSearchCache, writeSearchCache, type SearchCache } from '../db/search-cache';
@@ -206,10 +207,17 @@ export class SearchService {
   async build(): Promise<void> {
     const started = performance.now();
     try {
-      const [conferences, cache] = await Promise.all([readSearchConferences(), readSearchCache().catch(() => null)]);
+      // All that either way needs, read at once: a first build starts as soon as it can. The point is taken before
+      // the talks are read, so a change made during the build is applied after it.
+      const [conferences, cache, point, total] = await Promise.all([
+        readSearchConferences(),
+        readSearchCache().catch(() => null),
+        searchPoint(),
+        countSearchTalks(),
+      ]);
       this.learnNames(conferences);
       const loaded = await this.load(cache);
-      if (!loaded) await this.readAll();
+      if (!loaded) await this.readAll(point, total);
       // From the point the index covers: a saved index catches up with what changed since it was saved.
       this.stopWatching = watchSearchChanges(
         this.point,
@@ -259,9 +267,7 @@ export class SearchService {
   }
 
   /** Has the index read every talk from the database (in its workers, off the page's thread). */
-  private async readAll(): Promise<void> {
-    // The point is taken before reading, so a change made during the build is applied after it.
-    const [{ point, atPoint }, total] = await Promise.all([searchPoint(), countSearchTalks()]);
+  private async readAll({ point, atPoint }: SearchPoint, total: number): Promise<void> {
     this.point = point;
     this.atPoint = new Set(atPoint);
     this.useShards(total >= this.shardFrom ? Infinity : 1);

@@ -40,9 +40,9 @@ describe('read', () => {
     const e = engineOver(talks);
     e.send({ type: 'read', seq: 1, names: [['fosdem', 'FOSDEM 2026']], range: ALL });
     expect(await e.next('read')).toEqual({ type: 'read', seq: 1, docs: 1_199 });
-    // Pages of 500: the second and third start after the last id of the one before.
-    expect(e.reads).toEqual(['from ', 't0499', 't0999']);
-    expect(e.replies.filter((r) => r.type === 'progress').map((r) => (r as { done: number }).done)).toEqual([500, 1_000, 1_200]);
+    // A first page of 100, then pages of 500, each starting after the last id of the one before.
+    expect(e.reads).toEqual(['from ', 't0099', 't0599', 't1099']);
+    expect(e.replies.filter((r) => r.type === 'progress').map((r) => (r as { done: number }).done)).toEqual([100, 600, 1_100, 1_200]);
     e.send({ type: 'stamps', seq: 2 });
     const stamps = await e.next('stamps');
     expect(stamps.type === 'stamps' && stamps.stamps.size).toBe(1_199);
