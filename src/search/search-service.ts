@@ -57,6 +57,8 @@ const SAVE_NEW_AFTER_MS = 2_000;
  * every talk, so small collections rank exactly as one index would.
  */
 export const SHARD_FROM = 3_000;
+/** The build's progress line is redrawn at most this often. */
+const PROGRESS_MS = 250;
 const MAX_SHARDS = 2;
 
 function workerHost(n: number): Host | null {
@@ -137,6 +139,7 @@ export class SearchService {
   private unsaved = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving = false;
+  private progressShown = -Infinity;
   private readonly spares: Host[];
   private readonly shardFrom: number;
 
@@ -279,6 +282,10 @@ export class SearchService {
   }
 
   private progress(): void {
+    // Each shard reports every page it reads: the line is redrawn a few times a second, not for each of them.
+    const now = performance.now();
+    if (now - this.progressShown < PROGRESS_MS) return;
+    this.progressShown = now;
     const done = this.shards.reduce((n, s) => n + s.done, 0);
     if (this.status.state === 'building' && this.status.total) this.setStatus({ state: 'building', done, total: Math.max(this.status.total, done) });
   }

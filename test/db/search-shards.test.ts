@@ -5,6 +5,7 @@ import { createConference, updateConference } from '../../src/db/conferences';
 import { db } from '../../src/db/database';
 import { readSearchCache } from '../../src/db/search-cache';
 import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/talks';
+import type { IndexReply } from '../../src/search/protocol';
 import { INDEX_FORMAT } from '../../src/search/search-index';
 import { pageHost, SearchService, type Host } from '../../src/search/search-service';
 import { resetDb } from '../helpers/db';
@@ -200,5 +201,27 @@ describe('after a build or a load', () => {
     // A change after that is still followed.
     await updateConference(conf, conferenceDraft({ name: 'Strangeloop' }));
     await withinASecond(async () => expect((await found(loaded, 'strangeloop')).total).toBe(30));
+  });
+});
+
+describe('progress of a first build', () => {
+  it('is redrawn a few times a second, not for every page a worker reads', async () => {
+    await seed();
+    const engine = await pageHost();
+    let forward: (r: IndexReply) => void = () => undefined;
+    engine.onReply((r) => {
+      // The engine's 'read' reply is held back behind 40 progress reports sent in one go.
+      if (r.type === 'read') for (let i = 1; i <= 40; i++) forward({ type: 'progress', done: i });
+      forward(r);
+    });
+    const host: Host = { post: (r) => engine.post(r), onReply: (l) => (forward = l) };
+    const service = new SearchService(host);
+    running.push(service);
+    const shown: number[] = [];
+    service.subscribe((s) => s.state === 'building' && s.done > 0 && shown.push(s.done));
+    void service.build();
+    await new Promise<void>((resolve) => service.subscribe((s) => s.state === 'ready' && resolve()));
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+    expect(shown.length).toBeLessThanOrEqual(2);
   });
 });
