@@ -207,6 +207,16 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<{ qu
   }, queries as string[]);
 }
 
+/** A first build: the saved index removed (from a page of its own, then closed), then a build as `how` says. */
+async function firstBuild(context: BrowserContext, url: string, rate: number, how: 'tap' | 'open'): ReturnType<typeof buildOnce> {
+  const cleaner = await openPage(context, 1);
+  await cleaner.page.goto(`${url}/settings`);
+  await forgetSavedIndex(cleaner.page);
+  await cleaner.page.close();
+  await sleep(1_000);
+  return buildOnce(context, url, rate, 'built', how);
+}
+
 /** Index build (first ever, then from the saved index) and query times, in the given context's database. */
 export async function measureSearch(context: BrowserContext, url: string, o: SearchBenchOptions): Promise<SearchResult> {
   await context.setOffline(true);
@@ -215,12 +225,7 @@ export async function measureSearch(context: BrowserContext, url: string, o: Sea
   const loads: BuildSample[] = [];
   let last: { page: Page; errors: () => void } | undefined;
   for (let i = 0; i < o.builds; i++) {
-    const cleaner = await openPage(context, 1);
-    await cleaner.page.goto(`${url}/settings`);
-    await forgetSavedIndex(cleaner.page);
-    await cleaner.page.close();
-    await sleep(1_000);
-    const built = await buildOnce(context, url, o.rate, 'built', 'tap');
+    const built = await firstBuild(context, url, o.rate, 'tap');
     builds.push(built.sample);
     // The service saves a new index a moment after it is ready; the next start loads that copy.
     await waitForMeasure(built.page, 'lectern-search-save', 60_000);
@@ -238,12 +243,7 @@ export async function measureSearch(context: BrowserContext, url: string, o: Sea
   }
   // First builds again, each in a fresh tab opened on the Search screen.
   for (let i = 0; i < o.builds; i++) {
-    const cleaner = await openPage(context, 1);
-    await cleaner.page.goto(`${url}/settings`);
-    await forgetSavedIndex(cleaner.page);
-    await cleaner.page.close();
-    await sleep(1_000);
-    const built = await buildOnce(context, url, o.rate, 'built', 'open');
+    const built = await firstBuild(context, url, o.rate, 'open');
     opened.push(built.sample);
     built.errors();
     await built.page.close();

@@ -1,6 +1,6 @@
 // Search in Chromium against the built app: offline, finding a note typed a second earlier, opening it at the match.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { addTalk, createConference, typeNote } from '../helpers/app';
 import { talk } from '../helpers/factories';
@@ -20,14 +20,20 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('finds a note typed a second earlier, offline, and opens it at the match', async () => {
+/** A phone-sized tab with the app installed and one conference made through its screens; page errors collected. */
+async function appWithConference(name: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
   await waitForServiceWorker(page);
-  await createConference(page, { name: 'Zürich Summit', startDate: '2026-03-10', endDate: '2026-03-11', timeZone: 'UTC' });
+  await createConference(page, { name, startDate: '2026-03-10', endDate: '2026-03-11', timeZone: 'UTC' });
+  return { context, page, errors };
+}
+
+it('finds a note typed a second earlier, offline, and opens it at the match', async () => {
+  const { context, page, errors } = await appWithConference('Zürich Summit');
   await addTalk(page, { title: 'Consensus', speakers: [{ name: 'Jürgen Müller', affiliation: 'ETH' }], day: 'Day 2', starts: '10:00' });
   await context.setOffline(true);
   const seen = await server.settled();
@@ -70,13 +76,7 @@ it('finds a note typed a second earlier, offline, and opens it at the match', as
 });
 
 it('splits a large collection between two workers, finds talks in either, and a note typed a moment ago', async () => {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await waitForServiceWorker(page);
-  await createConference(page, { name: 'Big Conf', startDate: '2026-03-10', endDate: '2026-03-11', timeZone: 'UTC' });
+  const { context, page, errors } = await appWithConference('Big Conf');
   // 3,200 talks with random ids, written straight into the app's database (through the UI it would take minutes).
   const ids = Array.from({ length: 3_200 }, () => randomUUID()).sort();
   const conferenceId = await page.evaluate(
