@@ -1,7 +1,8 @@
 /**
- * What the search index reads from the database: every live talk in pages, the conferences' names, and the
- * changes made since a point, observed with a live query over the `updated` index (so changes made in another
- * tab arrive too). The index itself lives in src/search and never touches Dexie.
+ * What the search index reads from the database on the page: the conferences' names, the talks' stamps, talks by
+ * id, and the changes made since a point, observed with a live query over the `updated` index (so changes made in
+ * another tab arrive too). The workers read their pages of talks through talk-pages.ts; the index itself lives in
+ * src/search and never touches Dexie.
  */
 import { liveQuery } from 'dexie';
 import type { Conference, Talk } from '../model/types';
