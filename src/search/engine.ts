@@ -140,7 +140,7 @@ export function createEngine(reply: (r: IndexReply) => void, options: EngineOpti
           if (!more) {
             queue.shift();
             offset = 0;
-            // Between two requests, so no word is added while the vacuum walks the terms. One that fails leaves
+            // Between two requests, so nothing changes the terms while the vacuum walks them. One that fails leaves
             // the removed talks' words behind, which searches skip: the index stays right, only larger.
             if (index.needsVacuum) await index.vacuum().catch((err: unknown) => console.warn('Search could not tidy its index', err));
           }
