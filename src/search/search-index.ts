@@ -143,8 +143,8 @@ export class SearchIndex {
 
   /**
    * Clears the words of removed documents, in one go: a search changes the tree too (it drops the words of removed
-   * documents it meets), so no pause is left in which anything could. Tens of milliseconds for 10,000 talks, in
-   * the worker, once a tenth of the index has changed.
+   * documents it meets), so no pause is left in which anything could. About a tenth of a second for 10,000 talks
+   * (or one shard of them) on this machine, in the worker, once a tenth of the index has changed.
    */
   vacuum(): Promise<void> {
     return this.mini.vacuum({ batchSize: Number.MAX_SAFE_INTEGER });
