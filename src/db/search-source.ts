@@ -5,6 +5,7 @@
  * src/search and never touches Dexie.
  */
 import { liveQuery } from 'dexie';
+import { nowIso } from '../model/ids';
 import type { Conference, Talk } from '../model/types';
 import { db } from './database';
 
@@ -14,23 +15,34 @@ export interface SearchChanges {
   conferences: Conference[];
 }
 
-/** The newest `updated` stamp among talks and conferences: changes from this point on are what a watcher sees. */
+/**
+ * The newest `updated` stamp among talks and conferences, or now if that is later: changes from this point on are
+ * what a watcher sees. Capped at now because a record can be stamped in the future (restored from a device whose
+ * clock ran ahead, or saved here before the clock was set back): a point there would put every edit made meanwhile
+ * below it, out of the watch's sight. The records stamped at or after the point are named with it.
+ */
 export async function searchPoint(): Promise<SearchPoint> {
+  const now = nowIso();
   return db.transaction('r', db.talks, db.conferences, async () => {
     const [t, c] = await Promise.all([db.talks.orderBy('updated').lastKey(), db.conferences.orderBy('updated').lastKey()]);
     const a = typeof t === 'string' ? t : '';
     const b = typeof c === 'string' ? c : '';
-    const point = a > b ? a : b;
-    if (!point) return { point, atPoint: [] };
-    const [talks, conferences] = await Promise.all([
-      db.talks.where('updated').equals(point).primaryKeys(),
-      db.conferences.where('updated').equals(point).primaryKeys(),
-    ]);
-    return { point, atPoint: [...talks.map((id) => changeKey('t', { id, updated: point })), ...conferences.map((id) => changeKey('c', { id, updated: point }))] };
+    const newest = a > b ? a : b;
+    if (!newest) return { point: '', atPoint: [] };
+    const point = newest > now ? now : newest;
+    const [talks, conferences] = await Promise.all([stampsFrom('t', point), stampsFrom('c', point)]);
+    return { point, atPoint: [...talks, ...conferences] };
   });
 }
 
-/** The newest `updated` stamp, and the records stamped with it at that moment (read by whoever asked for the point). */
+/** The change keys of the records stamped at or after `point`, from the `updated` index alone. */
+async function stampsFrom(table: 't' | 'c', point: string): Promise<string[]> {
+  const range = (table === 't' ? db.talks : db.conferences).where('updated').aboveOrEqual(point);
+  const [stamps, ids] = await Promise.all([range.keys(), range.clone().primaryKeys()]);
+  return ids.map((id, i) => changeKey(table, { id, updated: String(stamps[i]) }));
+}
+
+/** The point changes are watched from, and the records stamped at or after it then (read by whoever asked for the point). */
 export interface SearchPoint {
   point: string;
   atPoint: string[];
@@ -129,12 +141,15 @@ export function watchSearchChanges(
         if (!freshTalks.length && !conferences.length) return;
         const byId = new Map([...ofConfs, ...freshTalks].map((t) => [t.id, t]));
         onChange({ talks: [...byId.values()], conferences });
-        // Move the point to the newest stamp reported, so the next read returns only what is new.
+        // Move the point to the newest stamp reported, so the next read returns only what is new; never past now
+        // (see searchPoint): records stamped later are read again each time, and skipped until they change.
         let next = from;
         for (const r of [...talks, ...conferences]) if (r.updated > next) next = r.updated;
+        const now = nowIso();
+        if (next > now) next = from > now ? from : now;
         const atNext = new Set<string>();
-        for (const t of talks) if (t.updated === next) atNext.add(key('t', t));
-        for (const c of conferences) if (c.updated === next) atNext.add(key('c', c));
+        for (const t of talks) if (t.updated >= next) atNext.add(key('t', t));
+        for (const c of conferences) if (c.updated >= next) atNext.add(key('c', c));
         if (next === from) for (const k of skip) atNext.add(k);
         point = next;
         seenAtPoint = atNext;

@@ -111,6 +111,51 @@ describe('changes', () => {
   });
 });
 
+describe('a record stamped in the future', () => {
+  // A backup restored from a device whose clock ran ahead, or notes saved before this clock was set back.
+  const ahead = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+  it('does not hide notes typed later, whether the index was built or loaded', async () => {
+    const conf = await createConference(conferenceDraft({ name: 'Clockwork' }));
+    const future = await createTalk(conf, talkFields({ title: 'From the future' }));
+    await db.talks.update(future, { updated: ahead(30), body: 'chronology' });
+    const id = await createTalk(conf, talkFields({ title: 'Typed today' }));
+    const built = await ready();
+    await saveTalkBody(id, 'pendulum');
+    await withinASecond(async () => expect(await titles(built, 'pendulum')).toEqual(['Typed today']));
+    expect(await titles(built, 'chronology')).toEqual(['From the future']);
+    await built.save();
+    closeSearch();
+
+    const loaded = await ready();
+    await saveTalkBody(id, 'escapement');
+    await withinASecond(async () => expect(await titles(loaded, 'escapement')).toEqual(['Typed today']));
+    // The future record itself is still followed: an edit to it (stamped now) is found too.
+    await saveTalkBody(future, 'chronometer');
+    await withinASecond(async () => expect(await titles(loaded, 'chronometer')).toEqual(['From the future']));
+  });
+
+  it('is reported once by the watch, and again only when it changes', async () => {
+    const conf = await createConference(conferenceDraft());
+    const future = await createTalk(conf, talkFields({ title: 'Ahead' }));
+    await db.talks.update(future, { updated: ahead(1) });
+    const seen: SearchChanges[] = [];
+    const stop = watchSearchChanges(new Date().toISOString(), [], (c) => seen.push(c), (err) => {
+      throw err;
+    });
+    const a = await createTalk(conf, talkFields({ title: 'A' }));
+    await saveTalkBody(a, 'one');
+    await saveTalkBody(a, 'two');
+    await new Promise((r) => setTimeout(r, 100));
+    await saveTalkBody(future, 'changed at last');
+    await new Promise((r) => setTimeout(r, 200));
+    stop();
+    const reported = seen.flatMap((c) => c.talks.map((t) => `${t.title}:${t.localRev}`));
+    expect(reported.filter((r) => r.startsWith('Ahead'))).toEqual(['Ahead:1', 'Ahead:2']);
+    expect(reported).toEqual(expect.arrayContaining(['A:3']));
+  });
+});
+
 describe('watchSearchChanges', () => {
   it('reports each change once, even several within one millisecond', async () => {
     const conf = await createConference(conferenceDraft());
