@@ -26,11 +26,16 @@ export function observable<T>(initial: T): Observable<T> {
 }
 
 /** The current value of an observable, re-rendering on change. */
-export function useObservable<T>(o: Observable<T>): T {
-  const [value, setValue] = useState(o.get());
+export function useObservable<T>(o: Observable<T>): T;
+/** What `select` makes of an observable's value, re-rendering only when that changes (it must not be a function). */
+export function useObservable<T, S>(o: Observable<T>, select: (value: T) => S): S;
+export function useObservable<T, S>(o: Observable<T>, select?: (value: T) => S): T | S {
+  const pick = (v: T): T | S => (select ? select(v) : v);
+  const [value, setValue] = useState(() => pick(o.get()));
   useEffect(() => {
-    setValue(o.get());
-    return o.subscribe(setValue);
+    setValue(pick(o.get()));
+    return o.subscribe((v) => setValue(pick(v)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [o]);
   return value;
 }

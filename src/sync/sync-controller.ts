@@ -28,6 +28,8 @@ const newer = (a: SyncFacts['lastRun'], b: SyncFacts['lastRun']): SyncFacts['las
 
 const online = (): boolean => globalThis.navigator?.onLine ?? true;
 
+const PROGRESS_MS = 250;
+
 function publish(): void {
   syncFacts.set({ configured, online: online(), phase, ...stored });
 }
@@ -38,7 +40,15 @@ const auto = createAutoSync({
     const config = await loadSyncConfig();
     if (!config) return;
     const { runSync } = await import('./run-sync');
-    await runSync(config, { signal, onProgress, ...(resolution ? { resolution } : {}) });
+    // A first sync reports every record it brings; the status line is redrawn at most this often (and at the end).
+    let shown = -Infinity;
+    const report = (p: { done: number; total: number }): void => {
+      const now = Date.now();
+      if (now - shown < PROGRESS_MS && p.done < p.total) return;
+      shown = now;
+      onProgress(p);
+    };
+    await runSync(config, { signal, onProgress: report, ...(resolution ? { resolution } : {}) });
   },
   withLock: (fn, wait) => withSyncLock(fn, wait),
   isOnline: online,
@@ -59,35 +69,50 @@ const identity = (c: SyncConfig | null): string => (c ? JSON.stringify([c.server
 
 let started = false;
 
-/** Counting waiting changes reads every record: while someone types, it runs at most this often. */
+/**
+ * Counting waiting changes reads every record (and listing conflicts scans the talks): with thousands of talks that
+ * is a long task, so it waits until edits have paused this long, rather than running every so often while someone types.
+ */
 const RECOUNT_MS = 2_000;
 
-/** Calls `work` soon, never two at once, and at most once per `gapMs`; a request during a call gets one more call. */
-function throttled(work: () => Promise<void>, gapMs: number): () => void {
+interface Calmed {
+  /** Asks for a call: at once if nothing asked within `gapMs`, else once asking has paused for `gapMs`. */
+  (): void;
+  /** Asks for a call at once (or right after the one under way). */
+  now(): void;
+}
+
+/** Calls `work` when asked, never two at once; asks in quick succession make one call, after they stop. */
+function calmed(work: () => Promise<void>, gapMs: number): Calmed {
   let busy = false;
   let wanted = false;
-  let last = -Infinity;
+  let lastAsk = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const go = (): void => {
-    const wait = last + gapMs - Date.now();
-    if (wait > 0) {
-      setTimeout(go, wait);
+    clearTimeout(timer);
+    timer = undefined;
+    if (busy) {
+      wanted = true;
       return;
     }
     busy = true;
     wanted = false;
-    last = Date.now();
     work().finally(() => {
       busy = false;
       if (wanted) go();
     });
   };
-  return () => {
-    if (busy) wanted = true;
-    else if (!wanted) {
-      wanted = true;
-      go();
+  const ask = (): void => {
+    const now = Date.now();
+    const quiet = now - lastAsk >= gapMs;
+    lastAsk = now;
+    if (quiet && timer === undefined) go();
+    else {
+      clearTimeout(timer);
+      timer = setTimeout(go, gapMs);
     }
   };
+  return Object.assign(ask, { now: go });
 }
 
 /** Starts following the connection; called once at boot, after the first screen is up. */
@@ -100,7 +125,7 @@ export function startSyncController(): void {
   let unfollow: (() => void) | null = null;
   const fail = (err: unknown): void => console.warn('Sync status could not be read', err);
 
-  const recount = throttled(async () => {
+  const recount = calmed(async () => {
     try {
       const [pending, conflicts] = await Promise.all([countPendingChanges(), listConflicts()]);
       stored = { ...stored, pending, conflicts: conflicts.length };
@@ -112,13 +137,13 @@ export function startSyncController(): void {
 
   // A run rewrites records it downloads: an edit seen during a run becomes a trigger only if changes are left after it.
   afterRun = () => {
-    recount();
+    recount.now();
     if (!editedDuringRun) return;
     editedDuringRun = false;
     void countPendingChanges().then((n) => n > 0 && auto.localEdit(), fail);
   };
 
-  // Followed only while a connection exists, through two index reads: without sync an edit costs nothing extra.
+  // Followed only while a connection exists, through a few index reads: without sync an edit costs nothing extra.
   const follow = (): (() => void) =>
     subscribeLive(
       async () => {
@@ -129,7 +154,9 @@ export function startSyncController(): void {
         recordedLastRun = lastRun;
         stored = { ...stored, lastRun: newer(lastRun, ownLastRun) };
         publish();
-        recount();
+        // A run writes every record it brings: counting after each would read the whole database each time, and
+        // the count is taken when the run ends.
+        if (phase.kind !== 'running') recount();
         if (lastEdit !== null && edit !== lastEdit) {
           if (phase.kind === 'running') editedDuringRun = true;
           else auto.localEdit();

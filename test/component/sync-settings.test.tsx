@@ -177,6 +177,47 @@ describe('a saved connection', () => {
     await waitFor(() => expect(line.textContent).toContain('Synced'));
   });
 
+  it('leaves the note count and conflicts alone while a run brings records, and counts them when it ends', async () => {
+    const conf = await createConference(conferenceDraft());
+    await createTalk(conf, talkFields({ title: 'Here before' }));
+    await saveSyncConfig(CONFIG);
+    let reads = 0;
+    const each = db.talks.each.bind(db.talks);
+    vi.spyOn(db.talks, 'each').mockImplementation((fn) => {
+      reads++;
+      return each(fn);
+    });
+    let readsAtStart = -1;
+    let shownAtStart = '';
+    let finish!: () => void;
+    const notes = (): string => screen.getByText('Notes').nextElementSibling?.textContent ?? '';
+    engine.runSync.mockImplementation(async () => {
+      await screen.findByText('Notes');
+      // A real run lists the folder before it writes anything: the screen has taken in that it runs by then.
+      await new Promise((r) => setTimeout(r, 50));
+      readsAtStart = reads;
+      shownAtStart = notes();
+      // As a first sync does: one record after another, a conflict copy among them.
+      for (let i = 0; i < 20; i++) await createTalk(conf, talkFields({ title: `Brought ${i}` }));
+      const copy = await createTalk(conf, talkFields({ title: 'Copy' }));
+      await db.talks.update(copy, { conflictOf: 'somewhere' });
+      await new Promise<void>((ok) => (finish = ok));
+      return RESULT;
+    });
+    const section = await openSyncSettings();
+    await waitFor(() => expect(finish).toBeTypeOf('function'));
+    await new Promise((r) => setTimeout(r, 100));
+    // Whatever was shown when the run started stays: counted before it, or not yet.
+    expect(['0 written, in 1 talk', 'Counted once sync is done']).toContain(shownAtStart);
+    expect(notes()).toBe(shownAtStart);
+    expect(reads).toBe(readsAtStart);
+    expect(within(section).queryByText(/Conflicts:/)).toBeNull();
+    finish();
+    await waitFor(() => expect(notes()).toBe('0 written, in 22 talks'));
+    expect(reads).toBe(readsAtStart + 1);
+    await within(section).findByText('Conflicts: 1 copy to look at');
+  });
+
   it('counts changes waiting, and Sync now sends them', async () => {
     const conf = await createConference(conferenceDraft());
     await createTalk(conf, talkFields({ title: 'Keynote' }));

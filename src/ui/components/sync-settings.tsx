@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { routes } from '../../app/routes';
 import { useObservable } from '../../app/status';
-import { syncFacts } from '../../app/sync-facts';
+import { syncFacts, useSyncRunning } from '../../app/sync-facts';
 import { useClock } from '../../app/use-clock';
 import { describeStorageError } from '../../db/errors';
 import { listConflicts } from '../../db/conflicts';
@@ -30,7 +30,7 @@ export function SyncSettings(): JSX.Element {
   useEffect(() => startSyncController(), []);
   const config = useLiveQuery(loadSyncConfig, []);
   // Copies stay after a connection is forgotten: they are still shown, and still need a decision.
-  const conflicts = useLiveQuery(async () => (await listConflicts()).length, []);
+  const conflicts = useLiveQuery(async () => (await listConflicts()).length, [], { paused: useSyncRunning() });
   const count = conflicts.status === 'ready' ? conflicts.value : 0;
   return (
     <section aria-labelledby="sync">

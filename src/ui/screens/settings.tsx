@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { offlineReady } from '../../app/pwa';
 import { useObservable } from '../../app/status';
+import { useSyncRunning } from '../../app/sync-facts';
 import { applyTheme } from '../../app/theme';
 import { useTitle } from '../../app/use-title';
 import { describeStorageError } from '../../db/errors';
@@ -43,7 +44,9 @@ export function SettingsScreen(): JSX.Element {
   useTitle('Settings');
   const ready = useObservable(offlineReady);
   const storage = useStorageFacts();
-  const result = useLiveQuery(async () => ({ settings: await getSettings(), counts: await countTalks() }), []);
+  const result = useLiveQuery(getSettings, []);
+  const syncing = useSyncRunning();
+  const counts = useLiveQuery(countTalks, [], { paused: syncing });
   const [failure, setFailure] = useState('');
   const store = (write: Promise<void>): void => {
     setFailure('');
@@ -64,7 +67,7 @@ export function SettingsScreen(): JSX.Element {
         </p>
       )}
       <LiveView result={result}>
-        {({ settings, counts }) => (
+        {(settings) => (
           <>
             <div class="field">
               <label for="initials">Your initials</label>
@@ -101,7 +104,11 @@ export function SettingsScreen(): JSX.Element {
             <dl class="facts">
               <dt>Notes</dt>
               <dd>
-                {counts.withNotes} written, in {counts.talks} {counts.talks === 1 ? 'talk' : 'talks'}
+                {counts.status === 'ready'
+                  ? `${counts.value.withNotes} written, in ${counts.value.talks} ${counts.value.talks === 1 ? 'talk' : 'talks'}`
+                  : syncing
+                    ? 'Counted once sync is done'
+                    : 'Counting…'}
               </dd>
               <dt>Version</dt>
               <dd data-testid="app-version">{__APP_VERSION__}</dd>
