@@ -201,8 +201,8 @@ async function main(): Promise<void> {
     }
 
     if (measures('sync')) {
-      log('sync: against Apache + mod_dav on loopback');
-      figures.push(...(await measureSync(cfg.mode === 'quick' ? SYNC_QUICK : SYNC_FULL, log)));
+      log('sync: the app in Chromium against Apache + mod_dav on loopback');
+      figures.push(...(await measureSync(browser, url, cfg.mode === 'quick' ? SYNC_QUICK : SYNC_FULL, log)));
     }
 
     const run = {

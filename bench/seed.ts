@@ -78,11 +78,16 @@ export async function waitForAppDatabase(page: Page, timeoutMs = 60_000): Promis
   throw new Error(`The app did not create its 'lectern' database with 'conferences' and 'talks' stores (stores: ${stores.join(', ') || 'none'})`);
 }
 
+/** Adds these records to the page's 'lectern' database (which the app must have created), in chunks. */
+export async function storeRecords(page: Page, conferences: Conference[], talks: Talk[]): Promise<void> {
+  await waitForAppDatabase(page);
+  if (conferences.length) await write(page, conferences, []);
+  for (let i = 0; i < talks.length; i += CHUNK) await write(page, [], talks.slice(i, i + CHUNK));
+}
+
 /** Writes the whole data set into the page's 'lectern' database (which the app must have created), then checks the counts. */
 export async function seed(page: Page, data: DataSet): Promise<void> {
-  await waitForAppDatabase(page);
-  await write(page, data.conferences, []);
-  for (let i = 0; i < data.talks.length; i += CHUNK) await write(page, [], data.talks.slice(i, i + CHUNK));
+  await storeRecords(page, data.conferences, data.talks);
   const n = await countStored(page);
   if (n.conferences !== data.conferences.length || n.talks !== data.talks.length)
     throw new Error(`Seeding stored ${n.conferences} conferences and ${n.talks} talks, expected ${data.conferences.length} and ${data.talks.length}`);

@@ -9,6 +9,7 @@ import { addTalk, createConference, noteText } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { PHONE, waitForServiceWorker } from '../helpers/browser';
 import { useBrowserAndServer } from '../helpers/e2e-env';
+import { connect as connectTo, fillConnection, statusIs, syncNow as syncNowIn, type Connection } from '../helpers/sync-ui';
 
 const env = useBrowserAndServer();
 let dav: DavServer;
@@ -43,21 +44,6 @@ async function openProfile(traffic: DavTraffic): Promise<{ context: BrowserConte
   return { context, page };
 }
 
-interface Connection {
-  serverUrl: string;
-  folder: string;
-  username: string;
-  password: string;
-}
-
-async function fillConnection(page: Page, c: Connection): Promise<void> {
-  const section = page.getByRole('region', { name: 'Sync', exact: true });
-  await section.getByLabel('Server address', { exact: true }).fill(c.serverUrl);
-  await section.getByLabel('Folder', { exact: true }).fill(c.folder);
-  await section.getByLabel('User name', { exact: true }).fill(c.username);
-  await section.getByLabel('Password or app password', { exact: true }).fill(c.password);
-}
-
 const connection = (folder: string, over: Partial<Connection> = {}): Connection => ({
   serverUrl: `${dav.url}/`,
   folder,
@@ -66,28 +52,8 @@ const connection = (folder: string, over: Partial<Connection> = {}): Connection 
   ...over,
 });
 
-/** Settings → Sync → Connect, and waits until the first run has finished. */
-async function connect(page: Page, folder: string): Promise<void> {
-  await page.goto(`${env.server.url}/settings`);
-  await fillConnection(page, connection(folder));
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  const connected = page.getByText('Syncing with the folder');
-  const create = page.getByRole('button', { name: `Create the folder “${folder}”` });
-  await connected.or(create).waitFor();
-  if (await create.isVisible()) {
-    await create.click();
-    await page.getByText('Connection works').waitFor();
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await connected.waitFor();
-  }
-  await statusIs(page, 'Synced');
-}
-
-/** Waits for the status line to say exactly this. */
-async function statusIs(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
-  const exact = typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
-  await page.locator('[data-testid="sync-status"] .sync-line__text', { hasText: exact }).waitFor({ timeout });
-}
+/** Settings → Sync → Connect to this folder of the test server, and waits until the first run has finished. */
+const connect = (page: Page, folder: string): Promise<void> => connectTo(page, env.server.url, connection(folder));
 
 /** Replaces the open note's text, as typing would, and waits until it is stored. */
 async function setNote(page: Page, text: string): Promise<void> {
@@ -102,16 +68,7 @@ async function editAndSync(page: Page, text: string): Promise<void> {
   await statusIs(page, 'Synced');
 }
 
-/** Settings → Sync now, and waits for the run to finish. */
-async function syncNow(page: Page): Promise<void> {
-  await page.goto(`${env.server.url}/settings`);
-  const button = page.getByRole('button', { name: 'Sync now' });
-  await button.waitFor();
-  // Opening the app starts a run by itself; wait for it before asking for another.
-  await page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
-  await button.click();
-  await page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor({ timeout: 30_000 });
-}
+const syncNow = (page: Page): Promise<void> => syncNowIn(page, env.server.url);
 
 describe('Test connection', () => {
   it('tells an unreachable server, a wrong password and a missing folder apart, and creates the folder', async () => {
