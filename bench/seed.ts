@@ -32,6 +32,26 @@ async function write(page: Page, conferences: Conference[], talks: Talk[]): Prom
   );
 }
 
+/** One talk's record as stored in the page's 'lectern' database, read with IndexedDB itself. */
+export function readTalk(page: Page, id: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const req = indexedDB.open('lectern');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    try {
+      return await new Promise<Record<string, unknown> | undefined>((ok, ko) => {
+        const r = db.transaction('talks', 'readonly').objectStore('talks').get(id);
+        r.onsuccess = () => ok(r.result as Record<string, unknown> | undefined);
+        r.onerror = () => ko(r.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, id);
+}
+
 /** Counts what the database holds, to check the seeding landed. */
 export function countStored(page: Page): Promise<{ conferences: number; talks: number }> {
   return page.evaluate(async () => {

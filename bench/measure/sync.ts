@@ -15,7 +15,7 @@ import { connect, statusIs, type Connection } from '../../test/helpers/sync-ui';
 import { makeDataSet } from '../data';
 import type { Figure } from '../figures';
 import { countFigure, notBuilt, timeFigure } from '../figures';
-import { countStored, storeRecords } from '../seed';
+import { countStored, readTalk, storeRecords } from '../seed';
 import { failOnErrors, install, phoneContext, sleep, type BenchPage } from '../session';
 
 export interface SyncBenchOptions {
@@ -81,25 +81,6 @@ async function quiet(d: Device, ms = 1500): Promise<void> {
   }
 }
 
-function talkBody(page: Page, id: string): Promise<string | undefined> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('lectern');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    try {
-      return await new Promise<string | undefined>((ok, ko) => {
-        const r = db.transaction('talks', 'readonly').objectStore('talks').get(id);
-        r.onsuccess = () => ok((r.result as { body?: string } | undefined)?.body);
-        r.onerror = () => ko(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, id);
-}
-
 interface ChangeCount {
   upSent: number;
   upServed: number;
@@ -143,7 +124,7 @@ async function oneChange(appUrl: string, served: () => Promise<number>, a: Devic
   await quiet(b);
   const downSent = b.sent - sent;
   const downServed = (await served()) - log;
-  if ((await talkBody(b.page, talkId)) !== text) throw new Error('sync: the changed note did not reach the other device');
+  if ((await readTalk(b.page, talkId))?.body !== text) throw new Error('sync: the changed note did not reach the other device');
   return { upSent, upServed, downSent, downServed };
 }
 

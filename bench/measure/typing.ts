@@ -10,6 +10,7 @@
  * Keys are pressed at a fixed pace, like a fast typist, not as fast as the bench can send them.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { readTalk } from '../seed';
 import { failOnErrors, openPage, sleep } from '../session';
 
 interface KeyRec {
@@ -173,43 +174,11 @@ function rawPuts(page: Page, talkId: string, n: number, intervalMs: number): Pro
   );
 }
 
-function storedRecord(page: Page, talkId: string): Promise<Record<string, unknown>> {
-  return page.evaluate(async (talkId) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('lectern');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    try {
-      return await new Promise<Record<string, unknown>>((ok, ko) => {
-        const r = db.transaction('talks', 'readonly').objectStore('talks').get(talkId);
-        r.onsuccess = () => ok(r.result as Record<string, unknown>);
-        r.onerror = () => ko(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, talkId);
-}
-
-function noteState(page: Page, talkId: string): Promise<{ stored: string; shown: string }> {
-  return page.evaluate(async (talkId) => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('lectern');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    try {
-      const talk = await new Promise<{ body: string }>((ok, ko) => {
-        const r = db.transaction('talks', 'readonly').objectStore('talks').get(talkId);
-        r.onsuccess = () => ok(r.result as { body: string });
-        r.onerror = () => ko(r.error);
-      });
-      return { stored: talk.body, shown: (document.querySelector('textarea#note-body') as HTMLTextAreaElement).value };
-    } finally {
-      db.close();
-    }
-  }, talkId);
+/** The note as stored and as shown, read once typing and its saves are over. */
+async function noteState(page: Page, talkId: string): Promise<{ stored: string; shown: string }> {
+  const talk = await readTalk(page, talkId);
+  if (!talk) throw new Error('The talk typed into is not stored');
+  return { stored: String(talk.body), shown: await page.locator('textarea#note-body').inputValue() };
 }
 
 /**
@@ -234,7 +203,8 @@ export async function measureTyping(
   await sleep(500);
   const before = await noteState(p.page, app.talkId);
   if (before.stored !== before.shown) throw new Error('The editor does not show the stored note');
-  const record = await storedRecord(p.page, app.talkId);
+  const record = await readTalk(p.page, app.talkId);
+  if (!record) throw new Error('The talk typed into is not stored');
   await focusEnd(p.page);
 
   // The minimal editor: a bare textarea with the same text, storing the same record on every input.
