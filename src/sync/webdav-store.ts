@@ -94,11 +94,13 @@ export class WebDavStore implements RemoteStore {
       let failure: RemoteError | null = null;
       this.count++;
       try {
+        // Fresh answers without `cache: 'no-store'`: that mode also makes Chromium skip its preflight cache, so every
+        // request went out twice (its CORS preflight first), whatever Access-Control-Max-Age the server sends. The
+        // header makes the browser check any copy it keeps with the server before using it.
         res = await this.doFetch(url, {
           method,
-          headers: { Authorization: this.auth, ...headers },
+          headers: { Authorization: this.auth, 'Cache-Control': 'no-cache', ...headers },
           body,
-          cache: 'no-store',
           credentials: 'omit',
           redirect: 'follow',
           signal: AbortSignal.any(signals),

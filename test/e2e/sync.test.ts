@@ -163,6 +163,18 @@ describe('two devices sharing a folder', () => {
     expect(await noteText(a.page)).toBe(merged);
   });
 
+  it('sends a run’s requests without a preflight each, as the server allows preflights to be kept for 600 s', async () => {
+    await syncNow(a.page);
+    const before = (await dav.accessLog()).length;
+    await a.page.getByRole('button', { name: 'Sync now' }).click();
+    // A run with nothing to do: the folder's identity and its three listings.
+    await expect.poll(async () => (await dav.accessLog()).length - before, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    await a.page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
+    const run = (await dav.accessLog()).slice(before);
+    expect(run.filter((l) => /"OPTIONS /.test(l))).toEqual([]);
+    expect(run.filter((l) => /"(GET|PROPFIND) /.test(l)).length).toBeGreaterThanOrEqual(4);
+  });
+
   it('says offline, keeps the change waiting, and syncs it when the network is back', async () => {
     await a.page.goto(env.server.url + talkPath);
     await statusIs(a.page, 'Synced');
