@@ -9,6 +9,7 @@ import type { IndexReply } from '../../src/search/protocol';
 import { INDEX_FORMAT } from '../../src/search/search-index';
 import { pageHost, SearchService, type Host } from '../../src/search/search-service';
 import { resetDb } from '../helpers/db';
+import { statesSeen } from '../helpers/search';
 import { conferenceDraft, talkFields } from '../helpers/factories';
 
 beforeEach(resetDb);
@@ -115,8 +116,7 @@ describe('an index in two shards', () => {
     two.stop();
 
     const again = await ready(2);
-    const statuses: string[] = [];
-    again.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    const statuses = statesSeen(again);
     expect(statuses).toEqual(['saved']);
     expect((await found(again, 'crdts')).total).toBe(8);
     expect((await found(again, 'talk')).total).toBe(32);
@@ -128,8 +128,7 @@ describe('an index in two shards', () => {
     await two.save();
     two.stop();
     const one = await ready(1);
-    const statuses: string[] = [];
-    one.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    const statuses = statesSeen(one);
     expect(statuses).toEqual(['built']);
     expect((await found(one, 'crdts')).total).toBe(8);
   });
@@ -147,8 +146,7 @@ describe('an index in two shards', () => {
     await db.talks.delete(purged);
 
     const again = await ready(2);
-    const statuses: string[] = [];
-    again.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    const statuses = statesSeen(again);
     expect(statuses).toEqual(['built']);
     expect((await found(again, 'crdts')).total + (await found(again, 'talk')).total).toBe(39);
     expect((await found(again, title)).titles).not.toContain(title);

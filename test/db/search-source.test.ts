@@ -7,6 +7,7 @@ import { createTalk, saveTalkBody, setStarred, trashTalk } from '../../src/db/ta
 import { INDEX_FORMAT } from '../../src/search/search-index';
 import { closeSearch, openSearch, type SearchService } from '../../src/search/search-service';
 import { resetDb } from '../helpers/db';
+import { statesSeen } from '../helpers/search';
 import { conferenceDraft, talkFields } from '../helpers/factories';
 
 beforeEach(resetDb);
@@ -193,8 +194,7 @@ describe('the saved index', () => {
     await db.talks.delete(purged);
 
     const service = await ready();
-    const statuses: string[] = [];
-    service.subscribe((s) => statuses.push(s.state === 'ready' ? s.from : s.state));
+    const statuses = statesSeen(service);
     expect(statuses).toEqual(['saved']);
     await withinASecond(async () => expect(await titles(service, 'strangeloop')).toEqual(['Added later', 'Edited later', 'Untouched']));
     expect(await titles(service, 'raft')).toEqual(['Edited later']);
